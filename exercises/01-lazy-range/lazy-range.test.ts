@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { learnerPath } from '../../lib/kata-dir.ts';
+import { firstN, probe, sumInSmallHeap } from '../../lib/testing.ts';
+import { count, range } from './lazy-range';
+
+describe('1. Count up to a stop', () => {
+  it('yields 0 up to stop - 1', () => {
+    expect([...range(5)]).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('yields nothing for a stop of 0 or below', () => {
+    expect([...range(0)]).toEqual([]);
+    expect([...range(-3)]).toEqual([]);
+  });
+
+  it('hands out values one next() at a time, then done forever', () => {
+    const g = range(2);
+    expect(g.next()).toEqual({ value: 0, done: false });
+    expect(g.next()).toEqual({ value: 1, done: false });
+    expect(g.next()).toEqual({ value: undefined, done: true });
+    expect(g.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it('returns a generator object, which is its own iterator', () => {
+    const g = range(3);
+    expect(g[Symbol.iterator]()).toBe(g);
+    expect(typeof g.return).toBe('function');
+    expect(typeof g.throw).toBe('function');
+  });
+});
+
+describe('2. Start, stop and step', () => {
+  it('counts from start to stop - 1', () => {
+    expect([...range(2, 6)]).toEqual([2, 3, 4, 5]);
+    expect([...range(-2, 2)]).toEqual([-2, -1, 0, 1]);
+  });
+
+  it('yields nothing when start is at or past stop', () => {
+    expect([...range(5, 5)]).toEqual([]);
+    expect([...range(6, 2)]).toEqual([]);
+  });
+
+  it('takes a step and stops before passing stop', () => {
+    expect([...range(0, 10, 3)]).toEqual([0, 3, 6, 9]);
+    expect([...range(0, 9, 3)]).toEqual([0, 3, 6]);
+    expect([...range(1, 2, 5)]).toEqual([1]);
+  });
+
+  it('counts down with a negative step', () => {
+    expect([...range(5, 0, -1)]).toEqual([5, 4, 3, 2, 1]);
+    expect([...range(10, 0, -3)]).toEqual([10, 7, 4, 1]);
+    expect([...range(-1, -4, -1)]).toEqual([-1, -2, -3]);
+  });
+
+  it('yields nothing when the step points away from stop', () => {
+    expect([...range(0, 5, -1)]).toEqual([]);
+    expect([...range(5, 0, 2)]).toEqual([]);
+  });
+
+  it('throws a RangeError for a step of 0', () => {
+    expect(() => range(0, 5, 0).next()).toThrow(RangeError);
+  });
+});
+
+describe('3. Nothing before the first next()', () => {
+  it('reads none of its arguments until next() is called', () => {
+    const stop = probe(3);
+    const g = range(stop);
+    expect(stop.reads).toBe(0);
+    expect(g.next()).toEqual({ value: 0, done: false });
+    expect(stop.reads).toBeGreaterThan(0);
+  });
+
+  it('does not look ahead: one next() does one comparison with stop', () => {
+    const stop = probe(1_000);
+    const g = range(0, stop);
+    g.next();
+    g.next();
+    g.next();
+    expect(stop.reads).toBe(3);
+  });
+
+  it('gives its first value at once for an astronomically large stop', () => {
+    expect(firstN(range(Number.MAX_SAFE_INTEGER), 3)).toEqual([0, 1, 2]);
+    expect(firstN(range(0, Infinity, 7), 3)).toEqual([0, 7, 14]);
+  });
+});
+
+describe('4. Count forever', () => {
+  it('starts at 0 and steps by 1 by default', () => {
+    expect(firstN(count(), 5)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('takes a start and a step, including negative ones', () => {
+    expect(firstN(count(10, 5), 3)).toEqual([10, 15, 20]);
+    expect(firstN(count(3, -2), 4)).toEqual([3, 1, -1, -3]);
+  });
+
+  it('never ends: the millionth value is there', () => {
+    const g = count();
+    let last = -1;
+    for (let i = 0; i < 1_000_000; i++) last = g.next().value;
+    expect(last).toBe(999_999);
+  });
+
+  it('stops when the caller breaks out of the loop', () => {
+    const seen: number[] = [];
+    for (const n of count(1)) {
+      if (n > 3) break;
+      seen.push(n);
+    }
+    expect(seen).toEqual([1, 2, 3]);
+  });
+});
+
+describe('5. Constant memory', () => {
+  it('sums range(50_000_000) in a 48 MiB heap', () => {
+    const run = sumInSmallHeap(
+      learnerPath(import.meta.url, 'lazy-range.ts'),
+      'range',
+      [50_000_000],
+    );
+    expect(run.signal, 'the child was killed: range() used too much memory').toBeNull();
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe('1249999975000000');
+  }, 60_000);
+});

@@ -1,0 +1,16 @@
+// Anti-solution: builds the whole list first, like the post's old_range, then iterates it.
+export function range(
+  startOrStop: number,
+  stop?: number,
+  step = 1,
+): Generator<number, void, unknown> {
+  const [start, end] = stop === undefined ? [0, startOrStop] : [startOrStop, stop];
+  if (step === 0) throw new RangeError('range() step must not be zero');
+  const numbers: number[] = [];
+  for (let i = start; step > 0 ? i < end : i > end; i += step) numbers.push(i);
+  return numbers.values() as unknown as Generator<number, void, unknown>;
+}
+
+export function* count(start = 0, step = 1): Generator<number, never, unknown> {
+  for (let i = start; ; i += step) yield i;
+}
