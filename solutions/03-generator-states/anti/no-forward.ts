@@ -1,0 +1,40 @@
+// Anti-solution: a fake return(). It marks the wrapper closed and answers done without telling
+// the generator, so the generator's finally never runs.
+export type GeneratorState = 'created' | 'suspended' | 'running' | 'closed';
+
+export interface Tracked<T, TReturn, TNext> extends Generator<T, TReturn, TNext> {
+  readonly state: GeneratorState;
+  [Symbol.iterator](): Tracked<T, TReturn, TNext>;
+}
+
+export function track<T, TReturn, TNext>(
+  gen: Generator<T, TReturn, TNext>,
+): Tracked<T, TReturn, TNext> {
+  let state: GeneratorState = 'created';
+  function resume(step: () => IteratorResult<T, TReturn>): IteratorResult<T, TReturn> {
+    if (state === 'running') throw new TypeError('the generator is already running');
+    state = 'running';
+    try {
+      const result = step();
+      state = result.done ? 'closed' : 'suspended';
+      return result;
+    } catch (err) {
+      state = 'closed';
+      throw err;
+    }
+  }
+
+  const tracked: Tracked<T, TReturn, TNext> = {
+    get state() {
+      return state;
+    },
+    next: (...args) => resume(() => gen.next(...args)),
+    return: (value) => {
+      state = 'closed';
+      return { value, done: true };
+    },
+    throw: (err) => resume(() => gen.throw(err)),
+    [Symbol.iterator]: () => tracked,
+  };
+  return tracked;
+}

@@ -1,0 +1,106 @@
+// Anti-solution: filter() and map() step the source by hand with next() instead of for-of, and
+// never call its return(): a loop that breaks, or a callback that throws, leaves the source open.
+function checkCount(n: number, name: string): void {
+  if (!(n >= 0 && (Number.isInteger(n) || n === Infinity))) {
+    throw new RangeError(`${name}() needs a whole number >= 0, not ${n}`);
+  }
+}
+
+function checkIndex(value: number, min: number, what: string): void {
+  if (!(Number.isInteger(value) && value >= min)) {
+    throw new RangeError(`islice() ${what} must be null or a whole number >= ${min}, not ${value}`);
+  }
+}
+
+export function* take<T>(iterable: Iterable<T>, n: number): Generator<T, void, unknown> {
+  checkCount(n, 'take');
+  if (n === 0) return;
+  let taken = 0;
+  for (const value of iterable) {
+    yield value;
+    taken += 1;
+    if (taken >= n) return;
+  }
+}
+
+export function* drop<T>(iterable: Iterable<T>, n: number): Generator<T, void, unknown> {
+  checkCount(n, 'drop');
+  let skipped = 0;
+  for (const value of iterable) {
+    if (skipped < n) skipped += 1;
+    else yield value;
+  }
+}
+
+export function filter<T, S extends T>(
+  iterable: Iterable<T>,
+  predicate: (value: T, index: number) => value is S,
+): Generator<S, void, unknown>;
+export function filter<T>(
+  iterable: Iterable<T>,
+  predicate: (value: T, index: number) => unknown,
+): Generator<T, void, unknown>;
+export function* filter<T>(
+  iterable: Iterable<T>,
+  predicate: (value: T, index: number) => unknown,
+): Generator<T, void, unknown> {
+  const source = iterable[Symbol.iterator]();
+  for (let index = 0; ; index++) {
+    const r = source.next();
+    if (r.done) return;
+    if (predicate(r.value, index)) yield r.value;
+  }
+}
+
+export function* map<T, U>(
+  iterable: Iterable<T>,
+  fn: (value: T, index: number) => U,
+): Generator<U, void, unknown> {
+  const source = iterable[Symbol.iterator]();
+  for (let index = 0; ; index++) {
+    const r = source.next();
+    if (r.done) return;
+    yield fn(r.value, index);
+  }
+}
+
+export function islice<T>(iterable: Iterable<T>, stop: number | null): Generator<T, void, unknown>;
+export function islice<T>(
+  iterable: Iterable<T>,
+  start: number | null,
+  stop: number | null,
+  step?: number | null,
+): Generator<T, void, unknown>;
+export function* islice<T>(
+  iterable: Iterable<T>,
+  ...args: (number | null | undefined)[]
+): Generator<T, void, unknown> {
+  const [start, stop, step] =
+    args.length <= 1 ? [0, args[0], 1] : [args[0] ?? 0, args[1], args[2] ?? 1];
+  checkIndex(start, 0, 'start');
+  if (stop != null) checkIndex(stop, 0, 'stop');
+  checkIndex(step, 1, 'step');
+  const end = stop ?? Infinity;
+  if (start >= end) return;
+
+  let position = 0;
+  let wanted = start;
+  for (const value of iterable) {
+    if (position === wanted) {
+      yield value;
+      wanted += step;
+    }
+    position += 1;
+    if (position >= end) return;
+  }
+}
+
+export function firstEvens(
+  numbers: Iterable<number>,
+  count = 10,
+): Generator<number, void, unknown> {
+  return islice(
+    filter(numbers, (n) => n % 2 === 0),
+    count,
+  );
+}
