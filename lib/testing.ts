@@ -42,8 +42,8 @@ export function spied<T>(source: Iterable<T>): Spied<T> {
         },
         return(value?: unknown) {
           state.returns += 1;
-          it.return?.(value);
-          return { done: true as const, value: undefined };
+          // Answer what the source answers, so tests can follow a return(v) through.
+          return it.return?.(value) ?? { done: true as const, value: value as T };
         },
         [Symbol.iterator]() {
           return this;
