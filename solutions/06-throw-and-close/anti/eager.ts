@@ -1,0 +1,53 @@
+// Anti-solution: withResource() reads the whole resource into an array and closes it before
+// yielding anything: every line is read even if the caller wants only the first.
+export class Reset extends Error {
+  override name = 'Reset';
+}
+
+export interface Resource {
+  readLine(): string | undefined;
+  close(): void;
+}
+
+export function* accumulate(): Generator<number, never, number> {
+  let total = 0;
+  for (;;) {
+    try {
+      // A bare next() sends undefined even though N is number: add nothing then.
+      const term: number | undefined = yield total;
+      if (term !== undefined) total += term;
+    } catch (err) {
+      // Not ours: rethrowing ends the coroutine and hands the error to the caller of throw().
+      if (!(err instanceof Reset)) throw err;
+      total = 0;
+    }
+  }
+}
+
+export function* withResource(open: () => Resource): Generator<string, void, unknown> {
+  const resource = open();
+  const lines: string[] = [];
+  try {
+    for (let line = resource.readLine(); line !== undefined; line = resource.readLine()) {
+      lines.push(line);
+    }
+  } finally {
+    resource.close();
+  }
+  yield* lines;
+}
+
+export function* withFooter(
+  lines: Iterable<string>,
+  footer: string,
+): Generator<string, string | void, unknown> {
+  try {
+    // A for-of, not yield*: throw() must reach this body, not the source (an array iterator has
+    // no throw()). Leaving the loop early closes the source.
+    for (const line of lines) yield line;
+  } finally {
+    // During return() or throw() this pauses the generator again; the pending return or error
+    // resumes after the next next().
+    yield footer;
+  }
+}
