@@ -53,9 +53,13 @@ export function spied<T>(source: Iterable<T>): Spied<T> {
   };
 }
 
-/** An endless 0, 1, 2, ... that does not depend on any learner code. */
-export function* naturals(): Generator<number, never> {
-  for (let n = 0; ; n += 1) yield n;
+/**
+ * 0, 1, 2, ... for as long as a lazy caller wants. An eager caller that tries to read it all gets
+ * an error after `max` values, so a wrong solution fails fast instead of hanging the test run.
+ */
+export function* naturals(max = 10_000_000): Generator<number, never> {
+  for (let n = 0; n < max; n += 1) yield n;
+  throw new Error(`read more than ${max} values of an endless source: something is eager`);
 }
 
 /**

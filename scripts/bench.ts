@@ -10,7 +10,7 @@ import { loadExercises, ROOT, SOLUTIONS_DIR } from '../lib/catalog.ts';
 import { checkFile } from '../checker/index.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const env = { ...process.env, FORCE_COLOR: '0' };
+const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
 delete env.NODE_OPTIONS;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

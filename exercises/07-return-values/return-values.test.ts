@@ -1,15 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { firstN, spied } from '../../lib/testing.ts';
+import { firstN, naturals, spied } from '../../lib/testing.ts';
 import { drain, gen, withSummary, withTotal, type Drained } from './return-values';
-
-/**
- * 0, 1, 2, ... for as long as a lazy caller wants; an eager one that tries to read it all gets
- * an error after `max` values instead of hanging the test run.
- */
-function* endless(max = 100_000): Generator<number, never> {
-  for (let n = 0; n < max; n++) yield n;
-  throw new Error(`read more than ${max} values of an endless source: something is eager`);
-}
 
 /**
  * A hand-written iterator (not iterable, so no spread or for-of) that counts down from `from`
@@ -106,7 +97,7 @@ describe('2. Total on the way out', () => {
   });
 
   it('works on an endless source, as far as the caller reads', () => {
-    expect(firstN(withTotal(endless()), 5)).toEqual([0, 1, 2, 3, 4]);
+    expect(firstN(withTotal(naturals()), 5)).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('closes the source when the caller stops early', () => {
@@ -191,7 +182,7 @@ describe('4. Catch it with yield*', () => {
   });
 
   it('passes an endless source through lazily', () => {
-    expect(firstN(withSummary(endless()), 3)).toEqual([0, 1, 2]);
+    expect(firstN(withSummary(naturals()), 3)).toEqual([0, 1, 2]);
   });
 
   it('ends with done and no return value of its own', () => {

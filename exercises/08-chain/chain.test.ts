@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { firstN, spied } from '../../lib/testing.ts';
+import { firstN, naturals, spied } from '../../lib/testing.ts';
 import { chain, chainFromIterable, flatten } from './chain';
-
-/**
- * 0, 1, 2, ... for as long as a lazy caller wants; an eager one that tries to read it all gets
- * an error after `max` values instead of hanging the test run.
- */
-function* endless(max = 100_000): Generator<number, never> {
-  for (let n = 0; n < max; n++) yield n;
-  throw new Error(`read more than ${max} values of an endless source: something is eager`);
-}
 
 /** An endless (guarded) iterable of iterables: [0, 0], [1, 1], [2, 2], ... */
 function* endlessPairs(max = 100_000): Generator<number[], never> {
-  for (const n of endless(max)) yield [n, n];
+  for (const n of naturals(max)) yield [n, n];
   throw new Error('unreachable');
 }
 
@@ -113,12 +104,12 @@ describe('2. Lazy all the way', () => {
 
   it('takes from an endless source, and never opens the sources after it', () => {
     const after = spied([99]);
-    expect(firstN(chain(endless(), after), 5)).toEqual([0, 1, 2, 3, 4]);
+    expect(firstN(chain(naturals(), after), 5)).toEqual([0, 1, 2, 3, 4]);
     expect(after.opened).toBe(0);
   });
 
   it('reaches an endless source placed after finite ones', () => {
-    expect(firstN(chain<string | number>(['a'], [], ['b'], endless()), 4)).toEqual([
+    expect(firstN(chain<string | number>(['a'], [], ['b'], naturals()), 4)).toEqual([
       'a',
       'b',
       0,
@@ -152,7 +143,7 @@ describe('3. Close only what is open', () => {
   });
 
   it('closes the endless source it is reading', () => {
-    const src = spied(endless());
+    const src = spied(naturals());
     const g = chain(src, [1]);
     g.next();
     g.return();
@@ -264,7 +255,7 @@ describe('5. Chain from an iterable', () => {
   });
 
   it('reads the outer iterable once when the first inner one is endless', () => {
-    const outer = spied<Iterable<number>>([endless(), [99]]);
+    const outer = spied<Iterable<number>>([naturals(), [99]]);
     expect(firstN(chainFromIterable(outer), 3)).toEqual([0, 1, 2]);
     expect(outer.pulls).toBe(1);
   });
@@ -347,7 +338,7 @@ describe('6. Flatten deeply', () => {
 
   it('flattens an endless nesting lazily', () => {
     function* deeper(): Generator<unknown, never> {
-      for (const n of endless()) yield [n, [n * 10]];
+      for (const n of naturals()) yield [n, [n * 10]];
       throw new Error('unreachable');
     }
     expect(firstN(flatten(deeper()), 6)).toEqual([0, 0, 1, 10, 2, 20]);
