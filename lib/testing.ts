@@ -79,6 +79,19 @@ export function probe(value: number): number & { readonly reads: number } {
   } as unknown as number & { readonly reads: number };
 }
 
+/**
+ * Every value of a finite iterable, like spread, but a test fails after `max` values instead of
+ * filling the worker's heap when a wrong solution never stops.
+ */
+export function valuesOf<T>(iterable: Iterable<T>, max = 1_000): T[] {
+  const out: T[] = [];
+  for (const value of iterable) {
+    if (out.length === max) throw new Error(`more than ${max} values: the sequence does not stop`);
+    out.push(value);
+  }
+  return out;
+}
+
 /** Pulls at most `n` values with `next()`, without any learner helper. */
 export function firstN<T>(iterable: Iterable<T>, n: number): T[] {
   const out: T[] = [];

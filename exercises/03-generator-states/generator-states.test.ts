@@ -258,6 +258,26 @@ describe('4. No re-entry', () => {
     expect(caught[1]).toBeInstanceOf(TypeError);
   });
 
+  it('leaves it running when the body catches a re-entrant return() or throw()', () => {
+    const inside: unknown[] = [];
+    const t = trackSelf<number, void, unknown>(function* (me) {
+      try {
+        me().return();
+      } catch (err) {
+        inside.push(err instanceof TypeError, me().state);
+      }
+      try {
+        me().throw(new Boom());
+      } catch (err) {
+        inside.push(err instanceof TypeError, me().state);
+      }
+      yield 1;
+    });
+    expect(t.next()).toEqual({ value: 1, done: false });
+    expect(inside).toEqual([true, 'running', true, 'running']);
+    expect(t.state).toBe('suspended');
+  });
+
   it('leaves it running when the body catches the error, and it goes on', () => {
     const inside: unknown[] = [];
     const t = trackSelf<string, string, unknown>(function* (me) {
@@ -313,6 +333,22 @@ describe('5. throw() and return() from outside', () => {
     expect(log).toEqual([]);
     expect(t.state).toBe('closed');
     expect(t.next()).toEqual({ value: undefined, done: true });
+    expect(log).toEqual([]);
+  });
+
+  it('throw() and return() on a just-created generator close the wrapped generator too', () => {
+    const log: string[] = [];
+    function* body(): Generator<number> {
+      log.push('body');
+      yield 1;
+    }
+    const returned = body();
+    track(returned).return(undefined);
+    expect(returned.next()).toEqual({ value: undefined, done: true });
+    const thrown = body();
+    const boom = new Boom('too early');
+    expect(() => track(thrown).throw(boom)).toThrow(boom);
+    expect(thrown.next()).toEqual({ value: undefined, done: true });
     expect(log).toEqual([]);
   });
 
@@ -379,6 +415,17 @@ describe('5. throw() and return() from outside', () => {
     expect(() => t.throw(boom)).toThrow(boom);
     expect(t.state).toBe('closed');
     expect(t.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it('return(v) on a closed generator answers v, as the generator does', () => {
+    function* one(): Generator<number, string> {
+      yield 1;
+      return 'the end';
+    }
+    const t = track(one());
+    [...t];
+    expect(t.return('late')).toEqual({ value: 'late', done: true });
+    expect(t.state).toBe('closed');
   });
 
   it('throw() and return() on a closed generator change nothing', () => {
