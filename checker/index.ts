@@ -2,48 +2,45 @@
  * The generator checker's public API. The CLI (`kata check`), the learner runner and the
  * self-check use only what this module exports.
  *
- * PLACEHOLDER: the interface is fixed; the engine and rules land in checker/ (issue 3).
+ * A passing test suite does not show that a learner used generators: an array turned into an
+ * iterator passes too. The checker reads the code's syntax tree (no type checker, no lib files) and
+ * applies the rules listed in each exercise's meta.json plus the base rules every exercise gets.
  */
+import { join } from 'node:path';
 import type { Exercise } from '../lib/catalog.ts';
 import type { Check } from '../lib/meta.ts';
+import { runCheck } from './command.ts';
+import { checkSources } from './engine.ts';
+import type { Finding } from './finding.ts';
 
-export type Severity = 'essential' | 'actionable' | 'informative';
+export type { Finding, Severity } from './finding.ts';
+export { checkSources, type Source, type EngineOptions } from './engine.ts';
+export { ENGINE_RULE_IDS, RULES, validateChecks } from './registry.ts';
 
-export interface Finding {
-  /** Stable rule id, e.g. `no-eager-collection`. */
-  rule: string;
-  severity: Severity;
-  /** Absolute path of the file the finding is in. */
-  file: string;
-  /** 1-based. */
-  line: number;
-  /** 1-based. */
-  column: number;
-  /** What is wrong, why it matters for this exercise, and how to fix it. */
-  message: string;
-}
-
-/** Checks one file against the exercise's rules plus the rules that guard every exercise. */
+/**
+ * Checks one file against the exercise's rules plus the rules that guard every exercise.
+ * Throws when `checks` names an unknown rule or gives it bad parameters.
+ *
+ * @example checkFile('solutions/01-lazy-range/lazy-range.ts', exercise.meta.checks) // []
+ */
 export function checkFile(file: string, checks: Check[]): Finding[] {
-  void file;
-  void checks;
-  return [];
+  return checkSources([{ path: file, checks }]);
 }
 
 /** Checks `<dir>/<exercise.id>/<exercise.stubFile>` (dir: exercises/, solutions/, a submission). */
 export function checkExercise(exercise: Exercise, dir: string): Finding[] {
-  return checkFile(`${dir}/${exercise.id}/${exercise.stubFile}`, exercise.meta.checks);
+  return checkFile(join(dir, exercise.id, exercise.stubFile), exercise.meta.checks);
 }
 
 /**
  * `kata check [DIR] [--exercise <n|slug>] [--json]`: prints the findings and returns the exit
- * code (0 clean, 1 findings, 2 usage or I/O error).
+ * code (0 clean, 1 findings, 2 usage or I/O error). Informative findings alone do not fail.
+ *
+ * @example process.exitCode = await runCheckCommand('solutions', { exercise: '1' })
  */
 export async function runCheckCommand(
   dir: string | undefined,
   options: { exercise?: string; json?: boolean },
 ): Promise<number> {
-  void dir;
-  void options;
-  return 0;
+  return runCheck(dir, options);
 }

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { check, run } from '../testing.ts';
+
+const gen = (source: string, exp = 'range', siblings?: Record<string, string>) =>
+  run('generator-function', source, { export: exp }, { siblings });
+
+describe('generator-function', () => {
+  describe('catches', () => {
+    it('a plain function that returns an iterator', () => {
+      expect(gen('export function range(n: number) {\n  return [n].values();\n}')).toEqual([
+        'generator-function@1',
+      ]);
+    });
+    it('an arrow function, a class and an object', () => {
+      expect(gen('export const range = () => [1].values();')).toEqual(['generator-function@1']);
+      expect(gen('export class range {}')).toEqual(['generator-function@1']);
+      expect(gen('export const range = { next() {} };')).toEqual(['generator-function@1']);
+    });
+    it('an async generator where a sync one is wanted', () => {
+      expect(gen('export async function* range() {}')).toEqual(['generator-function@1']);
+    });
+    it('an export that does not exist', () => {
+      expect(gen('export function* other() {}')).toEqual(['generator-function@1']);
+    });
+    it('"function*" in a comment or a string, next to a plain function', () => {
+      const src =
+        '// export function* range() {}\nconst s = "function*";\nexport function range() {}';
+      expect(gen(src)).toEqual(['generator-function@3']);
+    });
+    it('a plain implementation behind overload signatures', () => {
+      const src =
+        'export function range(n: number): Generator<number>;\nexport function range(n: number) {\n  throw 1;\n}';
+      expect(gen(src)).toEqual(['generator-function@2']);
+    });
+    it('a plain function re-exported from a sibling file, in that file', () => {
+      const findings = check(
+        "export { range } from './impl';",
+        [{ rule: 'generator-function', export: 'range' }],
+        {
+          siblings: { 'impl.ts': '\nexport function range() {}' },
+        },
+      );
+      expect(findings.map((f) => [f.file.split('/').pop(), f.line])).toEqual([['impl.ts', 2]]);
+    });
+  });
+
+  describe('accepts', () => {
+    it.each([
+      ['export function*', 'export function* range() {}'],
+      ['a generator expression', 'export const range = function* () {};'],
+      ['a cast generator expression', 'export const range = (function* () {}) as () => Generator;'],
+      ['export { x }', 'function* range() {}\nexport { range };'],
+      ['export { x as y }', 'function* impl() {}\nexport { impl as range };'],
+      ['a const alias', 'function* impl() {}\nexport const range = impl;'],
+      [
+        'overloads with a generator implementation',
+        'export function range(n: number): Generator;\nexport function* range(n: number) {}',
+      ],
+      [
+        'a method picked off an object',
+        'const ops = { *range() {} };\nexport const range = ops.range;',
+      ],
+    ])('%s', (_, src) => expect(gen(src)).toEqual([]));
+
+    it('a default export', () => {
+      expect(gen('export default function* () {}', 'default')).toEqual([]);
+      expect(gen('function* r() {}\nexport default r;', 'default')).toEqual([]);
+    });
+    it('a generator method of an exported object or class', () => {
+      expect(gen('export const Ops = { *range() {} };', 'Ops.range')).toEqual([]);
+      expect(gen('export class Lazy { static *range() {} }', 'Lazy.range')).toEqual([]);
+      expect(gen('export class R { *[Symbol.iterator]() {} }', 'R[Symbol.iterator]')).toEqual([]);
+      expect(gen('export class R { [Symbol.iterator]() {} }', 'R[Symbol.iterator]')).toEqual([
+        'generator-function@1',
+      ]);
+    });
+    it('re-exports and imports from sibling files', () => {
+      const siblings = {
+        'impl.ts': 'export function* range() {}',
+        'more.ts': "export * from './impl.ts';",
+      };
+      expect(gen("export { range } from './impl';", 'range', siblings)).toEqual([]);
+      expect(gen("export * from './more.js';", 'range', siblings)).toEqual([]);
+      expect(
+        gen("import { range as r } from './impl';\nexport { r as range };", 'range', siblings),
+      ).toEqual([]);
+    });
+  });
+
+  describe('does not accuse what it cannot follow', () => {
+    it.each([
+      [
+        'a call',
+        'declare function wrap(f: unknown): any;\nexport const range = wrap(function* () {});',
+      ],
+      ['a missing sibling', "export { range } from './nowhere';"],
+      ['a namespace re-export', "export * as range from './impl';"],
+      ['an object with a spread', 'const base = {};\nexport const Ops = { ...base };'],
+    ])('%s', (_, src) => expect(gen(src, src.includes('Ops') ? 'Ops.range' : 'range')).toEqual([]));
+  });
+});

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { extendsSomething, isClass, propertyNameText, ts } from '../ast.ts';
+import { defineRule, missingExport, nameOf } from '../rule.ts';
+import { hasMember, returnsNext } from '../shapes.ts';
+
+/** A class with `[Symbol.iterator]()` (or `[Symbol.asyncIterator]()`) and a next() method. */
+export default defineRule({
+  id: 'iterator-class',
+  severity: 'essential',
+  summary: 'a class with [Symbol.iterator] (or [Symbol.asyncIterator]) and next',
+  params: z.strictObject({ export: z.string().min(1), async: z.boolean().optional() }),
+  check(ctx, p) {
+    const key = p.async ? '[Symbol.asyncIterator]' : '[Symbol.iterator]';
+    const target = ctx.resolve(p.export);
+    if (target.kind === 'missing') return [missingExport(ctx, p.export, `a class with ${key}()`)];
+    if (target.kind === 'unknown') return [];
+    const { node, module } = target;
+    const issue = (at: ts.Node, what: string) => [
+      {
+        module,
+        node: at,
+        message:
+          `${what}. This exercise asks for the ${p.async ? 'async ' : ''}iteration protocol written ` +
+          `as a class: \`${key}()\` returns an object whose next() gives { value, done }` +
+          `${p.async ? ' in a Promise' : ''}, and for-of${p.async ? ' await' : ''} calls them. ` +
+          `Add the missing piece (README tasks, ${ctx.hint}).`,
+      },
+    ];
+    if (!isClass(node)) {
+      const isCode = ts.isObjectLiteralExpression(node) || ts.isFunctionLike(node);
+      return isCode ? issue(nameOf(node), `\`${p.export}\` is not a class`) : [];
+    }
+    const inherits = extendsSomething(node);
+    const method = node.members.find((m) => propertyNameText(m.name) === key);
+    if (!method)
+      return inherits ? [] : issue(nameOf(node), `\`${p.export}\` has no \`${key}()\` method`);
+    if (inherits || hasMember(node.members, 'next')) return [];
+    if (returnsNext(ctx, module, method) !== false) return [];
+    return issue(method, `\`${key}()\` returns something without a next() method`);
+  },
+});

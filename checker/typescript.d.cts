@@ -1,0 +1,2 @@
+import { ts } from 'ts-morph';
+export = ts;
