@@ -21,7 +21,12 @@ export interface ModuleOutcome {
  * Runs test files once through vitest's Node API, quietly, with `KATA_DIR` set to `kataDir`
  * (undefined: exercises/), and returns what happened to each test.
  */
-export async function runTests(filters: string[], kataDir?: string): Promise<ModuleOutcome[]> {
+export async function runTests(
+  filters: string[],
+  kataDir?: string,
+  /** Run only tests whose names contain one of these (others are reported as skipped). */
+  only?: string[],
+): Promise<ModuleOutcome[]> {
   const saved = process.env.KATA_DIR;
   // vitest.config.ts reads KATA_DIR when it loads, which createVitest does.
   if (kataDir === undefined) delete process.env.KATA_DIR;
@@ -29,7 +34,13 @@ export async function runTests(filters: string[], kataDir?: string): Promise<Mod
   try {
     const vitest = await createVitest(
       'test',
-      { root: ROOT, watch: false, reporters: [{}], passWithNoTests: true },
+      {
+        root: ROOT,
+        watch: false,
+        reporters: [{}],
+        passWithNoTests: true,
+        ...(only && { testNamePattern: new RegExp(only.map(escapeRegExp).join('|')) }),
+      },
       { logLevel: 'silent' },
     );
     try {
@@ -53,6 +64,10 @@ export async function runTests(filters: string[], kataDir?: string): Promise<Mod
     if (saved === undefined) delete process.env.KATA_DIR;
     else process.env.KATA_DIR = saved;
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function firstLine(text: string): string {

@@ -193,9 +193,12 @@ async function antiSolutions(all: Exercise[]): Promise<StepResult> {
         );
       }
       const ids = [...new Set(round.map((r) => r.exercise.id))];
+      // Only the named tests run: the round proves each anti-solution fails its stated test.
+      const names = round.map((r) => r.anti.rejectedBy.test.split(' > ').at(-1)!);
       const modules = await runTests(
         ids.map((id) => `exercises/${id}/`),
         tmp,
+        names,
       );
       for (const { exercise, anti } of round) {
         const where = relative(ROOT, join(SOLUTIONS_DIR, exercise.id, 'anti', anti.file));
