@@ -196,6 +196,14 @@ describe('3. Release exactly once', () => {
     expect(thrownBy(() => g.next())).toBeInstanceOf(ReadError);
     expect(stats.closed).toBe(1);
   });
+
+  it('closes exactly once when the very first readLine() fails', () => {
+    const { open, stats } = fakeFile(['a', 'b'], 0);
+    const g = withResource(open);
+    expect(thrownBy(() => g.next())).toBeInstanceOf(ReadError);
+    expect(stats).toEqual({ opened: 1, reads: 1, closed: 1 });
+    expect(g.next()).toEqual({ value: undefined, done: true });
+  });
 });
 
 describe('4. Nothing before the start', () => {
@@ -265,6 +273,12 @@ describe('5. A yield in finally', () => {
     expect(src.returns).toBe(1);
     g.next();
     expect(src.returns).toBe(1);
+  });
+
+  it('does not close a source it read to the end', () => {
+    const src = spied(['a', 'b']);
+    expect([...withFooter(src, 'END')]).toEqual(['a', 'b', 'END']);
+    expect(src.returns).toBe(0);
   });
 
   it('reads one line per next()', () => {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { firstN, naturals, spied } from '../../lib/testing.ts';
 import { chain, chainFromIterable, flatten } from './chain';
 
+/** An endless source for these tests: guarded at 100,000 values, so an eager solution fails fast and small. */
+const endless = () => naturals(100_000);
+
 /** An endless (guarded) iterable of iterables: [0, 0], [1, 1], [2, 2], ... */
 function* endlessPairs(max = 100_000): Generator<number[], never> {
   for (const n of naturals(max)) yield [n, n];
@@ -104,12 +107,12 @@ describe('2. Lazy all the way', () => {
 
   it('takes from an endless source, and never opens the sources after it', () => {
     const after = spied([99]);
-    expect(firstN(chain(naturals(), after), 5)).toEqual([0, 1, 2, 3, 4]);
+    expect(firstN(chain(endless(), after), 5)).toEqual([0, 1, 2, 3, 4]);
     expect(after.opened).toBe(0);
   });
 
   it('reaches an endless source placed after finite ones', () => {
-    expect(firstN(chain<string | number>(['a'], [], ['b'], naturals()), 4)).toEqual([
+    expect(firstN(chain<string | number>(['a'], [], ['b'], endless()), 4)).toEqual([
       'a',
       'b',
       0,
@@ -143,7 +146,7 @@ describe('3. Close only what is open', () => {
   });
 
   it('closes the endless source it is reading', () => {
-    const src = spied(naturals());
+    const src = spied(endless());
     const g = chain(src, [1]);
     g.next();
     g.return();
@@ -255,9 +258,20 @@ describe('5. Chain from an iterable', () => {
   });
 
   it('reads the outer iterable once when the first inner one is endless', () => {
-    const outer = spied<Iterable<number>>([naturals(), [99]]);
+    const outer = spied<Iterable<number>>([endless(), [99]]);
     expect(firstN(chainFromIterable(outer), 3)).toEqual([0, 1, 2]);
     expect(outer.pulls).toBe(1);
+  });
+
+  it('forwards next(v) and throw() to the inner iterable in use, as chain does', () => {
+    const received: unknown[] = [];
+    const g = chainFromIterable<string>([echo(received), forgiving(), ['last']]);
+    expect(g.next('dropped')).toEqual({ value: 'ready', done: false });
+    expect(g.next('a')).toEqual({ value: 'got a', done: false });
+    expect(received).toEqual(['a']);
+    expect(g.next('stop')).toEqual({ value: 'working', done: false });
+    expect(g.throw(new Error('oops'))).toEqual({ value: 'recovered from oops', done: false });
+    expect(g.next()).toEqual({ value: 'last', done: false });
   });
 
   it('closes the inner iterable in use and the outer one on return(), nothing else', () => {
@@ -337,8 +351,9 @@ describe('6. Flatten deeply', () => {
   });
 
   it('flattens an endless nesting lazily', () => {
+    // A small guard: an eager flatten would otherwise build millions of nested arrays first.
     function* deeper(): Generator<unknown, never> {
-      for (const n of naturals()) yield [n, [n * 10]];
+      for (const n of naturals(100_000)) yield [n, [n * 10]];
       throw new Error('unreachable');
     }
     expect(firstN(flatten(deeper()), 6)).toEqual([0, 0, 1, 10, 2, 20]);

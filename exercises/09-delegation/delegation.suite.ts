@@ -254,6 +254,27 @@ export function delegationSuite(kata: DelegationKata) {
         expect(d.throw(new Error('x'))).toEqual({ value: 'recovered', done: true });
       });
 
+      it('is done after that return, and never asks the inner again', () => {
+        function* recovers(): Generator<number, string> {
+          try {
+            yield 1;
+          } catch {
+            return 'recovered';
+          }
+          return 'not this';
+        }
+        const inner = recorded(recovers());
+        const d = kata.delegate(inner);
+        d.next();
+        const error = new Error('x');
+        expect(d.throw(error)).toEqual({ value: 'recovered', done: true });
+        expect(d.next()).toEqual({ value: undefined, done: true });
+        expect(inner.calls).toEqual([
+          ['next', undefined],
+          ['throw', error],
+        ]);
+      });
+
       it('closes an inner without throw(), then throws a TypeError', () => {
         const inner = recorded(upTo(10), ['throw']);
         const d = kata.delegate(inner);

@@ -45,6 +45,13 @@ describe('7. Follow the spec to the letter', () => {
     );
     e.next();
     expect(() => e.return(undefined)).toThrow(TypeError);
+
+    const f = kata.delegate(
+      bare({ next: () => ({ value: 1, done: false }), throw: () => 'nope' as never }),
+    );
+    f.next();
+    expect(() => f.throw(new Error('in'))).toThrow(TypeError);
+    expect(f.next()).toEqual({ value: undefined, done: true });
   });
 
   it('throws a TypeError when next() is called again while it is running', () => {
@@ -63,6 +70,29 @@ describe('7. Follow the spec to the letter', () => {
     );
     expect(d.next()).toEqual({ value: 'went on', done: false });
     expect(caught).toBeInstanceOf(TypeError);
+  });
+
+  it('throws a TypeError when throw() or return() is called while it is running', () => {
+    const caught: unknown[] = [];
+    const d = kata.delegate(
+      bare({
+        next() {
+          for (const call of [() => d.throw(new Error('inside')), () => d.return(undefined)]) {
+            try {
+              call();
+            } catch (error) {
+              caught.push(error);
+            }
+          }
+          return { value: 'went on', done: false };
+        },
+      }),
+    );
+    expect(d.next()).toEqual({ value: 'went on', done: false });
+    expect(caught).toHaveLength(2);
+    expect(caught[0]).toBeInstanceOf(TypeError);
+    expect(caught[1]).toBeInstanceOf(TypeError);
+    expect(d.next()).toEqual({ value: 'went on', done: false });
   });
 
   it('is done for good after an error from the inner', () => {

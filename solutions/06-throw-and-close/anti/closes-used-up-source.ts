@@ -1,0 +1,83 @@
+// Anti-solution: withFooter() walks its source by hand and closes it in its finally every time,
+// even when it was read to the end. Running out is not a reason to call return(): for-of never does.
+/** The one error `accumulate()` handles: throwing it in sets the total back to 0. */
+export class Reset extends Error {
+  override name = 'Reset';
+}
+
+/** Something that must be released after use, like an open file. */
+export interface Resource {
+  /** The next line, or `undefined` when there are no more. */
+  readLine(): string | undefined;
+  /** Releases the resource. Call it exactly once. */
+  close(): void;
+}
+
+/**
+ * A coroutine that yields the running total of the numbers sent to it, starting at 0. A `Reset`
+ * thrown in sets the total back to 0 and the coroutine goes on; any other error ends it.
+ *
+ * @example
+ * const acc = accumulate();
+ * acc.next(); //             { value: 0, done: false }
+ * acc.next(5); //            { value: 5, done: false }
+ * acc.throw(new Reset()); // { value: 0, done: false }
+ */
+export function* accumulate(): Generator<number, never, number> {
+  let total = 0;
+  for (;;) {
+    try {
+      // A bare next() sends undefined even though N is number: add nothing then.
+      const term: number | undefined = yield total;
+      if (term !== undefined) total += term;
+    } catch (err) {
+      // Not ours: rethrowing ends the coroutine and hands the error to the caller of throw().
+      if (!(err instanceof Reset)) throw err;
+      total = 0;
+    }
+  }
+}
+
+/**
+ * Opens a resource on the first `next()`, yields its lines one `readLine()` at a time, and
+ * closes it exactly once, however the generator ends.
+ *
+ * @example
+ * const lines = withResource(() => openFile('notes.txt'));
+ * lines.next(); //   opens the file, { value: 'first line', done: false }
+ * lines.return(); // closes it, { value: undefined, done: true }
+ */
+export function* withResource(open: () => Resource): Generator<string, void, unknown> {
+  // Opened inside the body, so a return() or throw() before the first next() opens nothing.
+  const resource = open();
+  try {
+    for (let line = resource.readLine(); line !== undefined; line = resource.readLine()) {
+      yield line;
+    }
+  } finally {
+    resource.close();
+  }
+}
+
+/**
+ * Yields each of `lines`, then `footer`, which it yields from a `finally`: an early `return()` or
+ * `throw()` still gets the footer out first.
+ *
+ * @example
+ * const g = withFooter(['a', 'b'], '-- end --');
+ * g.next(); //        { value: 'a', done: false }
+ * g.return('bye'); // { value: '-- end --', done: false }
+ * g.next(); //        { value: 'bye', done: true }
+ */
+export function* withFooter(
+  lines: Iterable<string>,
+  footer: string,
+): Generator<string, string | void, unknown> {
+  const source = lines[Symbol.iterator]();
+  try {
+    for (let r = source.next(); !r.done; r = source.next()) yield r.value;
+  } finally {
+    source.return?.();
+    yield footer;
+  }
+}
