@@ -1,0 +1,80 @@
+// End-to-end: the real `kata` binary in a child process, on a scratch KATA_DIR and state file.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../lib/catalog.ts';
+
+const BIN = join(ROOT, 'bin', 'kata.js');
+let scratch: string;
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'kata-e2e-'));
+  // A submission with only exercise 1, solved: the others have no file and fail at once.
+  cpSync(join(ROOT, 'solutions', '01-lazy-range'), join(scratch, 'kata', '01-lazy-range'), {
+    recursive: true,
+  });
+});
+
+function kata(args: string[], state = join(scratch, 'state.json')) {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    // The child is a fresh kata, not a vitest worker; colours off for plain text.
+    if (!/^(VITEST|FORCE_COLOR|NODE_ENV$|TEST$)/.test(key)) env[key] = value;
+  }
+  Object.assign(env, { KATA_DIR: join(scratch, 'kata'), KATA_STATE: state, NO_COLOR: '1' });
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+    timeout: 90_000,
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('kata (end to end)', () => {
+  it('lists a solved exercise as done, with the totals', () => {
+    const { code, stdout } = kata(['list']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\s+1\s+Lazy range\s+done\s+10\/10$/m);
+    expect(stdout).toMatch(/^1 of \d+ done · 10 of \d+ points$/m);
+  }, 90_000);
+
+  it('prints the progress table once and exits 0 when not in a terminal', () => {
+    const { code, stdout } = kata([]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\s+#\s+exercise\s+status\s+points$/m);
+    expect(stdout).toMatch(/^\s+1\s+Lazy range\s+done/m);
+  }, 90_000);
+
+  it('says which exercises exist for an unknown one, and exits 2', () => {
+    const { code, stdout, stderr } = kata(['run', '99']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^kata: no exercise "99"; the exercises are: 1 \(lazy-range\)/);
+  });
+
+  it('exits 2 on an unknown command', () => {
+    const { code, stderr } = kata(['frobnicate']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it('gives the next hint each time, and survives a corrupt state file', () => {
+    const state = join(scratch, 'hints.json');
+    const count = JSON.parse(
+      readFileSync(join(ROOT, 'exercises', '01-lazy-range', 'meta.json'), 'utf8'),
+    ).hints.length;
+    expect(kata(['hint', '1'], state).stdout).toMatch(`Hint 1 of ${count} for 01 · Lazy range:`);
+    expect(kata(['hint', 'lazy-range'], state).stdout).toMatch(`Hint 2 of ${count}`);
+
+    writeFileSync(state, '{ not json');
+    const corrupt = kata(['hint', '1'], state);
+    expect(corrupt.code).toBe(0);
+    expect(corrupt.stderr).toMatch(/hints\.json was corrupt: .*replaced it/);
+    expect(corrupt.stdout).toMatch(`Hint 1 of ${count}`);
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * The runner's data model: what one run of an exercise's tests produced, as plain data. The
+ * vitest driver fills it, the renderers print it, the progress model judges it.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import type { Finding } from '../checker/index.ts';
+import type { Exercise } from '../lib/catalog.ts';
+
+export interface Location {
+  /** Absolute path. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+/** Why one test failed, reduced to what fits on two or three lines. */
+export interface Failure {
+  /** The first line of the error, with its type when that says something (`TypeError: ...`). */
+  message: string;
+  /** Set together with `received` when the assertion compared two values. One line each. */
+  expected?: string;
+  received?: string;
+  /** The line of the test file where the failing assertion or call is. */
+  at?: Location;
+  /** Where in the learner's file the error was thrown, when it was thrown there. */
+  thrownAt?: Location;
+  /** The error is the stub's own `Not implemented yet` error: the learner has not started. */
+  stub: boolean;
+}
+
+export interface TestOutcome {
+  /** The enclosing `describe` names, outermost first. */
+  suite: string[];
+  name: string;
+  state: 'passed' | 'failed' | 'skipped' | 'pending';
+  /** Where the test is declared. */
+  declaredAt?: Location;
+  failure?: Failure;
+}
+
+/** An error that kept the test file from running: a syntax error in the learner's file, say. */
+export interface LoadError {
+  message: string;
+  at?: Location;
+  /** The code frame vitest (vite's transform) printed around `at`; may hold ANSI colours. */
+  frame?: string;
+}
+
+/** The result of running one exercise's test file. */
+export interface TestReport {
+  testFile: string;
+  tests: TestOutcome[];
+  loadErrors: LoadError[];
+  /** Set when the run ended before this file's tests did: an endless loop, a crashed worker. */
+  interrupted?: string;
+  /** What the learner's code printed with console.log, ANSI removed, oldest first. */
+  logs: string[];
+}
+
+export type Status =
+  | { kind: 'done' }
+  | { kind: 'failing'; failed: number; total: number }
+  | { kind: 'checker'; essential: number }
+  | { kind: 'not-started' }
+  | { kind: 'error'; reason: string };
+
+/** One exercise judged: its tests, the checker's findings and the verdict. */
+export interface ExerciseResult {
+  exercise: Exercise;
+  learnerFile: string;
+  report: TestReport;
+  findings: Finding[];
+  status: Status;
+}
+
+/** The text every stub throws (CONTRIBUTING.md): an error carrying it means "not started". */
+export const STUB_MARKER = 'Not implemented yet';
+
+/** The error shape vitest serialises (`TestError` in @vitest/utils), kept structural here. */
+export interface RawError {
+  message?: string;
+  name?: string;
+  stack?: string;
+  stacks?: { file: string; line: number; column: number; method?: string }[];
+  expected?: string;
+  actual?: string;
+  frame?: string;
+  [key: string]: unknown;
+}
+
+const MAX_VALUE = 90;
+
+/**
+ * Reduces a test's error to a `Failure`.
+ * @example summarizeError(err, '/x/01-a/a.test.ts', '/x/01-a/a.ts').at?.line // 12
+ */
+export function summarizeError(err: RawError, testFile: string, learnerFile: string): Failure {
+  const full = stripVTControlCharacters(err.message ?? '');
+  const first = headline(full);
+  const named =
+    err.name && !['Error', 'AssertionError'].includes(err.name) ? `${err.name}: ${first}` : first;
+  const failure: Failure = {
+    message: named.trim(),
+    stub: [full, err.stack, err.actual].some(
+      (t) => typeof t === 'string' && t.includes(STUB_MARKER),
+    ),
+  };
+  if (typeof err.expected === 'string' && typeof err.actual === 'string') {
+    failure.expected = compactValue(err.expected);
+    failure.received = compactValue(err.actual);
+  }
+  const frames = err.stacks ?? [];
+  const inTest = frames.findIndex((f) => f.file === testFile);
+  if (inTest >= 0) failure.at = frameLocation(frames[inTest]!);
+  const inLearner = frames.findIndex((f) => f.file === learnerFile);
+  if (inLearner >= 0 && (inTest < 0 || inLearner < inTest)) {
+    failure.thrownAt = frameLocation(frames[inLearner]!);
+  }
+  return failure;
+}
+
+/**
+ * The line that says what went wrong: the first one, unless the message carries a child
+ * process's stderr (a file path, a code line, then `Error: ...`), where the error line is better.
+ */
+function headline(message: string): string {
+  const lines = message.split('\n').filter((l) => l.trim() !== '');
+  const errorLine = lines.find((l) => /^\s*(?:Uncaught )?(?:[A-Z]\w*)?Error\b.*?: /.test(l));
+  const first = lines[0] ?? '(no message)';
+  if (errorLine && /^(file:|\/|\s)/.test(first)) return errorLine.trim();
+  return first;
+}
+
+function frameLocation(f: { file: string; line: number; column: number }): Location {
+  return { file: f.file, line: f.line, column: f.column };
+}
+
+/**
+ * One line for a value vitest printed over several (pretty-format), cut at 90 characters.
+ * @example compactValue('[\n  0,\n  1,\n]') // '[0, 1]'
+ */
+export function compactValue(text: string): string {
+  const plain = stripVTControlCharacters(text);
+  let one: string;
+  if (/^[[{]|^\w+ [[{]/.test(plain)) {
+    one = plain
+      .split('\n')
+      .map((l) => l.trim())
+      .join(' ')
+      .replace(/"([A-Za-z_$][\w$]*)": /g, '$1: ')
+      .replace(/\[ /g, '[')
+      .replace(/,? \]/g, ']')
+      .replace(/,? \}/g, ' }')
+      .replace(/\{ \}/g, '{}');
+  } else {
+    one = plain.replace(/\n/g, '\\n');
+  }
+  return one.length > MAX_VALUE ? `${one.slice(0, MAX_VALUE - 1)}…` : one;
+}
+
+/**
+ * Reads an error raised while loading a test file. Vite's transform errors carry the location in
+ * their text (`[ path:line:col ]`) followed by a code frame; other errors carry a stack.
+ * @example parseLoadError(err, '/repo', '/repo/exercises/01-a/a.ts').at // { file, line: 2, column: 33 }
+ */
+export function parseLoadError(err: RawError, root: string, learnerFile?: string): LoadError {
+  const raw = err.message ?? String(err);
+  const lines = raw.split('\n');
+  const plain = lines.map((l) => stripVTControlCharacters(l));
+  // "Transform failed with 1 error:" is a heading; the error itself is on the next line.
+  let i = plain.findIndex((l) => l.trim() !== '');
+  if (i >= 0 && /:\s*$/.test(plain[i]!) && plain.slice(i + 1).some((l) => l.trim() !== '')) {
+    i = plain.findIndex((l, j) => j > i && l.trim() !== '');
+  }
+  let message = i >= 0 ? plain[i]!.trim() : '(no message)';
+  const code = /^\[([A-Z_]+)\]\s*(.*)$/.exec(message);
+  if (code) message = `${code[1] === 'PARSE_ERROR' ? 'SyntaxError' : code[1]}: ${code[2]}`;
+  else if (err.name && err.name !== 'Error' && !message.startsWith(err.name)) {
+    message = `${err.name}: ${message}`;
+  }
+  const result: LoadError = { message };
+
+  const rollupId = (err.__vitest_rollup_error__ as { id?: string } | undefined)?.id;
+  const loc = /([^\s[\]()'"`]+\.[cm]?[jt]sx?):(\d+):(\d+)/.exec(plain.slice(i + 1).join('\n'));
+  if (loc) {
+    const file = rollupId ?? (isAbsolute(loc[1]!) ? loc[1]! : resolve(root, loc[1]!));
+    result.at = { file, line: Number(loc[2]), column: Number(loc[3]) };
+  } else {
+    const frames = err.stacks ?? [];
+    const frame =
+      frames.find((f) => f.file === learnerFile) ??
+      frames.find((f) => !f.file.includes('/node_modules/'));
+    if (frame) result.at = frameLocation(frame);
+  }
+
+  const rest = lines.slice(i + 1);
+  while (rest.length && stripVTControlCharacters(rest.at(-1)!).trim() === '') rest.pop();
+  while (rest.length && stripVTControlCharacters(rest[0]!).trim() === '') rest.shift();
+  const frameText = rest.length ? rest.join('\n') : typeof err.frame === 'string' ? err.frame : '';
+  if (frameText.trim()) result.frame = frameText;
+  return result;
+}

@@ -1,0 +1,298 @@
+/**
+ * Runs exercise tests through vitest's Node API (`createVitest`), with the pack's own
+ * vitest.config.ts (and its KATA_DIR plugin), a reporter that turns vitest's TestModule objects
+ * into `TestReport`s, and vitest's banner and output sent nowhere. In watch mode vitest's own
+ * watcher re-runs a test file when the learner saves; the driver passes the results on.
+ *
+ * Generators make endless loops easy to write, and a synchronous one never lets vitest's timeout
+ * fire. The driver notices a run that stops making progress and cancels it, which kills the
+ * stuck worker (vitest's forced cancel), so the learner gets a message instead of a hang.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
+import { createVitest } from 'vitest/node';
+import type { Reporter, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
+import { ROOT } from '../lib/catalog.ts';
+import {
+  parseLoadError,
+  summarizeError,
+  type RawError,
+  type TestOutcome,
+  type TestReport,
+} from './results.ts';
+
+export interface DriverOptions {
+  watch: boolean;
+  /** The learner's file a test file imports, to tell where an error was thrown. */
+  learnerFileOf: (testFile: string) => string;
+  /** Watch mode: vitest starts re-running these watched test files after a save. */
+  onRerun?: (testFiles: string[]) => void;
+  /**
+   * A run has been silent for longer than the pack's test timeout: maybe stuck, maybe slow.
+   * It is stopped once silent longer than its longest test timeout.
+   */
+  onSlow?: (seconds: number) => void;
+  /** Every run's end (runs started by `run` and watch re-runs alike). */
+  onRunEnd?: (reports: Map<string, TestReport>, reason: TestRunEndReason) => void;
+}
+
+/** Grace on top of the longest test timeout before a silent run counts as stuck. */
+const STALL_GRACE_MS = 5_000;
+
+export class VitestDriver {
+  private logs: { taskId?: string; text: string }[] = [];
+  private lastProgress = 0;
+  private stallMs = 15_000;
+  private stalled: string | undefined;
+  private slowReported = false;
+  private inRun = false;
+  private watchdog: NodeJS.Timeout | undefined;
+  private lastReports = new Map<string, TestReport>();
+  private watched = new Set<string>();
+  private collectedListeners: (() => void)[] = [];
+
+  private constructor(
+    private readonly vitest: Vitest,
+    private readonly options: DriverOptions,
+  ) {}
+
+  static async create(options: DriverOptions): Promise<VitestDriver> {
+    let driver: VitestDriver | undefined;
+    const reporter: Reporter = {
+      onTestRunStart: () => driver?.runStarted(),
+      onTestModuleCollected: (module) => driver?.collected(module),
+      onTestCaseResult: () => driver?.progress(),
+      onUserConsoleLog: (log) => {
+        driver?.logs.push({ taskId: log.taskId, text: stripVTControlCharacters(log.content) });
+      },
+      onTestRunEnd: (modules, errors, reason) => driver?.runEnded(modules, errors, reason),
+    };
+    const sink = new Writable({ write: (_chunk, _enc, done) => done() });
+    const vitest = await createVitest(
+      'test',
+      {
+        root: ROOT,
+        config: join(ROOT, 'vitest.config.ts'),
+        watch: options.watch,
+        include: ['exercises/*/*.test.ts'],
+        reporters: [reporter],
+        includeTaskLocation: true,
+      },
+      {},
+      { stdout: sink, stderr: sink },
+    );
+    driver = new VitestDriver(vitest, options);
+    await vitest.standalone();
+    if (options.watch) {
+      vitest.onFilterWatchedSpecification((spec) => driver!.watched.has(spec.moduleId));
+      vitest.onTestsRerun((specs) => {
+        // A change elsewhere in the pack triggers a re-run with nothing to run.
+        if (specs.length) options.onRerun?.(specs.map((s) => s.moduleId));
+      });
+    }
+    return driver;
+  }
+
+  /** The pack's test timeout (vitest.config.ts), the default bound of a silent run. */
+  private get testTimeout(): number {
+    return this.vitest.config.testTimeout;
+  }
+
+  /** True while tests run. */
+  get running(): boolean {
+    return this.inRun;
+  }
+
+  /**
+   * Watch mode: only these test files re-run on a save. Their learner files are added to the
+   * watcher: one outside the pack's root (a KATA_DIR elsewhere), or not written yet, is not
+   * watched otherwise.
+   */
+  watchOnly(testFiles: readonly string[]): void {
+    this.watched = new Set(testFiles);
+    this.vitest.vite.watcher.add(testFiles.map((f) => this.options.learnerFileOf(f)));
+  }
+
+  /** Runs these test files once and returns a report per file. */
+  async run(testFiles: readonly string[]): Promise<Map<string, TestReport>> {
+    await this.vitest.waitForTestRunEnd();
+    const specs = testFiles.flatMap((f) => this.vitest.getModuleSpecifications(f));
+    const found = new Set(specs.map((s) => s.moduleId));
+    const reports = new Map<string, TestReport>();
+    if (specs.length) {
+      this.lastReports = new Map();
+      await this.vitest.runTestSpecifications(specs, false);
+      for (const [file, report] of this.lastReports) reports.set(file, report);
+    }
+    for (const file of testFiles) {
+      if (reports.has(file)) continue;
+      reports.set(file, found.has(file) ? notRun(file) : missingTestFile(file));
+    }
+    // No vitest run, no onTestRunEnd: the listener still hears about these files.
+    if (!specs.length) this.options.onRunEnd?.(reports, 'failed');
+    return reports;
+  }
+
+  /**
+   * Ends the current run now, even one stuck in an endless loop: vitest's second cancel in a
+   * row kills the worker. `reason` becomes the report's `interrupted`.
+   */
+  async interrupt(reason: string): Promise<void> {
+    if (!this.inRun) return;
+    this.stalled = reason;
+    void this.vitest.cancelCurrentRun('keyboard-input');
+    await this.vitest.cancelCurrentRun('keyboard-input');
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.watchdog);
+    await this.vitest.close();
+  }
+
+  /** Calls `listener` with each file vitest's watcher (vite's) sees changed or created. */
+  onFileChange(listener: (file: string) => void): void {
+    this.vitest.vite.watcher.on('change', listener);
+    this.vitest.vite.watcher.on('add', listener);
+  }
+
+  private runStarted(): void {
+    this.inRun = true;
+    this.stalled = undefined;
+    this.slowReported = false;
+    this.logs = [];
+    this.lastProgress = Date.now();
+    this.stallMs = this.testTimeout + STALL_GRACE_MS;
+    clearInterval(this.watchdog);
+    this.watchdog = setInterval(() => this.checkStall(), 500);
+    this.watchdog.unref();
+  }
+
+  /**
+   * Calls `listener` once, when the current or next run has loaded its test files: from then on
+   * the tests run in vitest's worker and this process is mostly idle.
+   */
+  onceCollected(listener: () => void): void {
+    this.collectedListeners.push(listener);
+  }
+
+  private collected(module: TestModule): void {
+    const listeners = this.collectedListeners.splice(0);
+    for (const listener of listeners) listener();
+    this.lastProgress = Date.now();
+    let longest = this.testTimeout;
+    for (const test of module.children.allTests()) {
+      longest = Math.max(longest, test.options.timeout ?? 0);
+    }
+    this.stallMs = Math.max(this.stallMs, longest + STALL_GRACE_MS);
+  }
+
+  private progress(): void {
+    this.lastProgress = Date.now();
+  }
+
+  private checkStall(): void {
+    if (!this.inRun || this.stalled) return;
+    const silent = Date.now() - this.lastProgress;
+    if (!this.slowReported && silent >= this.testTimeout + STALL_GRACE_MS) {
+      this.slowReported = true;
+      this.options.onSlow?.(Math.round(silent / 1000));
+    }
+    if (silent < this.stallMs) return;
+    void this.interrupt(
+      `no test finished within ${Math.round(silent / 1000)} s. Is there an endless loop ` +
+        'that never reaches a `yield`, or a loop that never ends?',
+    );
+  }
+
+  private runEnded(
+    modules: ReadonlyArray<TestModule>,
+    errors: ReadonlyArray<RawError>,
+    reason: TestRunEndReason,
+  ): void {
+    clearInterval(this.watchdog);
+    for (const listener of this.collectedListeners.splice(0)) listener();
+    this.inRun = false;
+    const crash = errors.length ? describeCrash(errors[0]!) : undefined;
+    const reports = new Map<string, TestReport>();
+    for (const module of modules) {
+      const report = toReport(module, this.options.learnerFileOf(module.moduleId), this.logs);
+      const unfinished = report.tests.some((t) => t.state === 'pending');
+      if (this.stalled && (unfinished || reason === 'interrupted'))
+        report.interrupted = this.stalled;
+      else if (crash && (unfinished || modules.length === 1)) report.interrupted = crash;
+      reports.set(module.moduleId, report);
+    }
+    this.lastReports = reports;
+    this.options.onRunEnd?.(reports, reason);
+  }
+}
+
+/** One test file's results as plain data. */
+export function toReport(
+  module: TestModule,
+  learnerFile: string,
+  logs: readonly { taskId?: string; text: string }[] = [],
+): TestReport {
+  const testFile = module.moduleId;
+  const tests: TestOutcome[] = [];
+  for (const test of module.children.allTests()) {
+    const suite: string[] = [];
+    for (let p = test.parent; p.type === 'suite'; p = p.parent) suite.unshift(p.name);
+    const result = test.result();
+    const outcome: TestOutcome = { suite, name: test.name, state: result.state };
+    if (test.location) outcome.declaredAt = { file: testFile, ...test.location };
+    if (result.state === 'failed' && result.errors[0]) {
+      outcome.failure = summarizeError(result.errors[0] as RawError, testFile, learnerFile);
+    }
+    tests.push(outcome);
+  }
+  return {
+    testFile,
+    tests,
+    loadErrors: module.errors().map((e) => {
+      const err = parseLoadError(e as RawError, ROOT, learnerFile);
+      // A virtual module (the KATA_DIR plugin's "missing file") has no place to point at.
+      if (err.at && !existsSync(err.at.file)) delete err.at;
+      return err;
+    }),
+    logs: logs
+      .filter((l) => !l.taskId || l.taskId.startsWith(module.id))
+      .flatMap((l) => l.text.replace(/\n$/, '').split('\n')),
+  };
+}
+
+function missingTestFile(file: string): TestReport {
+  return {
+    testFile: file,
+    tests: [],
+    loadErrors: [{ message: `no test file at ${file}: the exercise folder is incomplete.` }],
+    logs: [],
+  };
+}
+
+function notRun(file: string): TestReport {
+  return {
+    testFile: file,
+    tests: [],
+    loadErrors: [],
+    interrupted: 'the tests did not run',
+    logs: [],
+  };
+}
+
+/** A run-level error in one line: usually the worker died, out of memory in an endless loop. */
+function describeCrash(err: RawError): string {
+  const cause = err.cause as RawError | undefined;
+  const text = stripVTControlCharacters(`${err.message ?? ''} ${cause?.message ?? ''}`).trim();
+  if (
+    /Worker .*(emitted error|exited unexpectedly)|Channel closed|heap out of memory/i.test(text)
+  ) {
+    return (
+      'the test process crashed (out of memory?): an endless generator spread into an array, ' +
+      'or a loop that never stops collecting values?'
+    );
+  }
+  return `the test run failed: ${text.split('\n')[0]}`;
+}
