@@ -8,9 +8,24 @@ const dir = kataDir();
 export default defineConfig({
   plugins: [kataDirPlugin(dir)],
   test: {
-    include: ['exercises/*/*.test.ts', '{lib,cli,checker,scripts}/**/*.test.ts'],
     env: { KATA_DIR: dir },
     // Learner code can loop forever; a test that hangs should fail, not stall the pack.
     testTimeout: 10_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'exercises', include: ['exercises/*/*.test.ts'] },
+      },
+      {
+        extends: true,
+        // The tooling's tests hold no learner code; sharing one module cache per worker saves
+        // loading the TypeScript compiler once per test file.
+        test: {
+          name: 'tooling',
+          include: ['{lib,cli,checker,scripts}/**/*.test.ts'],
+          isolate: false,
+        },
+      },
+    ],
   },
 });

@@ -1,5 +1,7 @@
+import type { TestModule } from 'vitest/node';
 import { createVitest } from 'vitest/node';
 import { ROOT } from './catalog.ts';
+import { kataDirPlugin } from './kata-dir.ts';
 
 export interface TestOutcome {
   /** `1. Count up to a stop > yields 0 up to stop - 1` */
@@ -7,6 +9,8 @@ export interface TestOutcome {
   state: 'passed' | 'failed' | 'skipped' | 'pending';
   /** First line of each error. */
   errors: string[];
+  /** Milliseconds. */
+  duration: number;
 }
 
 export interface ModuleOutcome {
@@ -20,6 +24,10 @@ export interface ModuleOutcome {
 /**
  * Runs test files once through vitest's Node API, quietly, with `KATA_DIR` set to `kataDir`
  * (undefined: exercises/), and returns what happened to each test.
+ *
+ * Test files share a worker's module cache (no isolation): each exercise imports its own learner
+ * module and restores what it mocks, and starting a fresh module graph per file would double the
+ * self-check's time. The learner's runner keeps vitest's default isolation.
  */
 export async function runTests(
   filters: string[],
@@ -37,26 +45,16 @@ export async function runTests(
       {
         root: ROOT,
         watch: false,
+        isolate: false,
         reporters: [{}],
         passWithNoTests: true,
-        ...(only && { testNamePattern: new RegExp(only.map(escapeRegExp).join('|')) }),
+        ...namePattern(only),
       },
       { logLevel: 'silent' },
     );
     try {
       await vitest.start(filters);
-      return vitest.state.getTestModules().map((m) => ({
-        file: m.relativeModuleId,
-        loadErrors: m.errors().map((e) => firstLine(e.message ?? String(e))),
-        tests: [...m.children.allTests()].map((t) => {
-          const r = t.result();
-          return {
-            fullName: t.fullName,
-            state: r.state,
-            errors: (r.errors ?? []).map((e) => firstLine(e.message ?? String(e))),
-          };
-        }),
-      }));
+      return vitest.state.getTestModules().map(outcome);
     } finally {
       await vitest.close();
     }
@@ -64,6 +62,75 @@ export async function runTests(
     if (saved === undefined) delete process.env.KATA_DIR;
     else process.env.KATA_DIR = saved;
   }
+}
+
+/** Exercises to test against one folder shaped like exercises/. */
+export interface Batch {
+  kataDir: string;
+  exerciseIds: string[];
+}
+
+/**
+ * Runs several batches in one vitest instance, one project per batch, each with its own
+ * KATA_DIR: one start-up instead of one per batch. Returns the outcomes batch by batch.
+ */
+export async function runBatches(batches: Batch[], only?: string[]): Promise<ModuleOutcome[][]> {
+  const vitest = await createVitest(
+    'test',
+    {
+      root: ROOT,
+      config: false,
+      watch: false,
+      reporters: [{}],
+      passWithNoTests: true,
+      ...namePattern(only),
+    },
+    {
+      logLevel: 'silent',
+      test: {
+        projects: batches.map((batch, i) => ({
+          plugins: [kataDirPlugin(batch.kataDir)],
+          test: {
+            name: `batch-${i}`,
+            root: ROOT,
+            include: batch.exerciseIds.map((id) => `exercises/${id}/*.test.ts`),
+            env: { KATA_DIR: batch.kataDir },
+            testTimeout: 10_000,
+            isolate: false,
+          },
+        })),
+      },
+    },
+  );
+  try {
+    await vitest.start();
+    const modules = vitest.state.getTestModules();
+    return batches.map((_, i) =>
+      modules.filter((m) => m.project.name === `batch-${i}`).map(outcome),
+    );
+  } finally {
+    await vitest.close();
+  }
+}
+
+function outcome(m: TestModule): ModuleOutcome {
+  return {
+    file: m.relativeModuleId,
+    loadErrors: m.errors().map((e) => firstLine(e.message ?? String(e))),
+    tests: [...m.children.allTests()].map((t) => {
+      const r = t.result();
+      return {
+        fullName: t.fullName,
+        state: r.state,
+        errors: (r.errors ?? []).map((e) => firstLine(e.message ?? String(e))),
+        duration: t.diagnostic()?.duration ?? 0,
+      };
+    }),
+  };
+}
+
+function namePattern(only: string[] | undefined): { testNamePattern?: RegExp } {
+  return only ? { testNamePattern: new RegExp(only.map(escapeRegExp).join('|')) } : {};
 }
 
 function escapeRegExp(text: string): string {

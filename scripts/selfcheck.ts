@@ -9,7 +9,7 @@ import pc from 'picocolors';
 import { loadAntis, type Anti } from '../lib/anti.ts';
 import { loadExercises, ROOT, SOLUTIONS_DIR, type Exercise } from '../lib/catalog.ts';
 import { tableIsFresh } from '../lib/readme-table.ts';
-import { runTests, type ModuleOutcome } from '../lib/run-tests.ts';
+import { runBatches, runTests, type ModuleOutcome } from '../lib/run-tests.ts';
 import { structureProblems } from '../lib/selfcheck/structure.ts';
 import { checkExercise, checkFile } from '../checker/index.ts';
 
@@ -181,28 +181,27 @@ async function antiSolutions(all: Exercise[]): Promise<StepResult> {
       }
     }
   }
-  for (const round of byTest) {
-    const tmp = mkdtempSync(join(tmpdir(), 'yield-katas-anti-'));
-    try {
+  // Each round is a folder shaped like exercises/ holding one anti-solution per exercise; all
+  // rounds run in one vitest instance, and only the named tests run.
+  const tmp = mkdtempSync(join(tmpdir(), 'yield-katas-anti-'));
+  try {
+    const batches = byTest.map((round, r) => {
       for (const { exercise, anti } of round) {
-        const target = join(tmp, exercise.id);
+        const target = join(tmp, `round-${r}`, exercise.id);
         cpSync(join(SOLUTIONS_DIR, exercise.id), target, { recursive: true });
-        cpSync(
-          join(SOLUTIONS_DIR, exercise.id, 'anti', anti.file),
-          join(target, exercise.stubFile),
-        );
+        cpSync(join(target, 'anti', anti.file), join(target, exercise.stubFile));
       }
-      const ids = [...new Set(round.map((r) => r.exercise.id))];
-      // Only the named tests run: the round proves each anti-solution fails its stated test.
-      const names = round.map((r) => r.anti.rejectedBy.test.split(' > ').at(-1)!);
-      const modules = await runTests(
-        ids.map((id) => `exercises/${id}/`),
-        tmp,
-        names,
-      );
+      return {
+        kataDir: join(tmp, `round-${r}`),
+        exerciseIds: [...new Set(round.map((x) => x.exercise.id))],
+      };
+    });
+    const names = byTest.flat().map((x) => x.anti.rejectedBy.test.split(' > ').at(-1)!);
+    const outcomes = await runBatches(batches, names);
+    byTest.forEach((round, r) => {
       for (const { exercise, anti } of round) {
         const where = relative(ROOT, join(SOLUTIONS_DIR, exercise.id, 'anti', anti.file));
-        const module = modules.find((m) => m.file.includes(`/${exercise.id}/`));
+        const module = outcomes[r]!.find((m) => m.file.includes(`/${exercise.id}/`));
         const test = module?.tests.find((t) => t.fullName === anti.rejectedBy.test);
         if (!test) {
           const why = module?.loadErrors[0] ?? 'no such test';
@@ -215,9 +214,9 @@ async function antiSolutions(all: Exercise[]): Promise<StepResult> {
           );
         }
       }
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-    }
+    });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
   return { ok: details.length === 0, details, summary: `${checked} rejections` };
 }
