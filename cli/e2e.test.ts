@@ -11,8 +11,9 @@ let scratch: string;
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'kata-e2e-'));
-  // A submission with only exercise 1, solved: the others have no file and fail at once.
-  cpSync(join(ROOT, 'solutions', '01-lazy-range'), join(scratch, 'kata', '01-lazy-range'), {
+  // A submission with only exercise 2, solved (quick to test): the others have no file and fail
+  // at once.
+  cpSync(join(ROOT, 'solutions', '02-iterables'), join(scratch, 'kata', '02-iterables'), {
     recursive: true,
   });
 });
@@ -38,15 +39,16 @@ describe('kata (end to end)', () => {
   it('lists a solved exercise as done, with the totals', () => {
     const { code, stdout } = kata(['list']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^\s+1\s+Lazy range\s+done\s+10\/10$/m);
-    expect(stdout).toMatch(/^1 of \d+ done · 10 of \d+ points$/m);
+    expect(stdout).toMatch(/^\s+2\s+Iterables and iterators\s+done\s+15\/15$/m);
+    expect(stdout).toMatch(/^\s+1\s+Lazy range\s+(?!done)/m);
+    expect(stdout).toMatch(/^1 of \d+ done · 15 of \d+ points$/m);
   }, 90_000);
 
   it('prints the progress table once and exits 0 when not in a terminal', () => {
     const { code, stdout } = kata([]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^\s+#\s+exercise\s+status\s+points$/m);
-    expect(stdout).toMatch(/^\s+1\s+Lazy range\s+done/m);
+    expect(stdout).toMatch(/^\s+2\s+Iterables and iterators\s+done/m);
   }, 90_000);
 
   it('says which exercises exist for an unknown one, and exits 2', () => {
