@@ -1,7 +1,7 @@
 /**
  * Judges exercises: their tests through the vitest driver, their source through the checker,
- * and the verdict from both. The checker (ts-morph, slow to load) is imported lazily, so its
- * loading overlaps the test run instead of delaying it.
+ * and the verdict from both. The checker (ts-morph, slow to load) runs in a worker thread, so
+ * its loading overlaps vitest's start-up instead of delaying the verdict.
  */
 import type { Finding } from '../checker/index.ts';
 import type { Exercise } from '../lib/catalog.ts';
@@ -11,14 +11,47 @@ import { learnerFile, testFile } from './exercises.ts';
 import { statusOf } from './progress.ts';
 import type { ExerciseResult, TestReport } from './results.ts';
 import type { VitestDriver } from './vitest-driver.ts';
+import { Worker } from 'node:worker_threads';
+import type { CheckRequest } from './checker-worker.ts';
 
-type Checker = typeof import('../checker/index.ts');
-let checker: Promise<Checker> | undefined;
+let worker: Worker | undefined;
+let nextId = 0;
+const pending = new Map<number, { resolve: (f: Finding[]) => void; reject: (e: Error) => void }>();
 
-/** Starts loading the checker (once); await the result when the findings are needed. */
-export function loadChecker(): Promise<Checker> {
-  checker ??= import('../checker/index.ts');
-  return checker;
+/**
+ * Starts the checker's worker thread (once), so TypeScript loads on another core while vitest
+ * starts. Call it as early as possible; findingsFor() starts it too.
+ */
+export function loadChecker(): void {
+  if (worker) return;
+  worker = new Worker(new URL('./checker-worker.mjs', import.meta.url));
+  worker.on('message', (m: { id: number; findings?: Finding[]; error?: string }) => {
+    const request = pending.get(m.id);
+    pending.delete(m.id);
+    if (m.findings) request?.resolve(m.findings);
+    else request?.reject(new Error(m.error));
+  });
+  worker.on('error', (err) => {
+    for (const request of pending.values()) request.reject(err);
+    pending.clear();
+    worker = undefined;
+  });
+}
+
+/** Ends the checker's worker thread, if it started. */
+export async function stopChecker(): Promise<void> {
+  const running = worker;
+  worker = undefined;
+  await running?.terminate();
+}
+
+function check(exercise: Exercise, dir: string): Promise<Finding[]> {
+  loadChecker();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker!.postMessage({ id, exercise, dir } satisfies CheckRequest);
+  });
 }
 
 /** The checker's findings on the learner's file; a checker failure becomes one finding. */
@@ -26,8 +59,7 @@ export async function findingsFor(exercise: Exercise, dir = kataDir()): Promise<
   const file = learnerFile(exercise, dir);
   if (!existsSync(file)) return [];
   try {
-    const { checkExercise } = await loadChecker();
-    return checkExercise(exercise, dir);
+    return await check(exercise, dir);
   } catch (err) {
     const first = String((err as Error).message ?? err).split('\n')[0];
     return [
@@ -67,9 +99,7 @@ export async function evaluate(
   dir = kataDir(),
 ): Promise<ExerciseResult[]> {
   if (exercises.length === 0) return [];
-  // The checker loads once vitest's worker has its modules and runs the tests: loading it
-  // earlier would keep this process from serving those modules.
-  driver.onceCollected(() => void loadChecker().catch(() => {}));
+  loadChecker();
   const reports = await driver.run(exercises.map(testFile));
   return Promise.all(exercises.map((e) => judge(e, reports.get(testFile(e))!, dir)));
 }

@@ -2,6 +2,7 @@
  * The `kata` command line: every command and option is declared here, each with one line of
  * description; each command's work is in its own module under cli/commands/, loaded on use.
  */
+import { stopChecker } from './evaluate.ts';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { UsageError } from '../lib/catalog.ts';
 
@@ -87,5 +88,8 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     throw err;
+  } finally {
+    // The checker's worker thread would keep the process alive.
+    await stopChecker();
   }
 }

@@ -1,6 +1,6 @@
 /** `kata run <n|slug>`: one exercise's tests and the checker, once; exit 0 when done, else 1. */
 import { findExercise } from '../../lib/catalog.ts';
-import { evaluate } from '../evaluate.ts';
+import { evaluate, loadChecker } from '../evaluate.ts';
 import { learnerDir, learnerFile, loadCatalog } from '../exercises.ts';
 import { print, tasksOf, warn } from '../io.ts';
 import { renderOptions, renderResult } from '../render.ts';
@@ -10,6 +10,7 @@ import { VitestDriver } from '../vitest-driver.ts';
 export async function run(query: string): Promise<number> {
   const dir = learnerDir();
   const exercise = findExercise(loadCatalog().exercises, query);
+  loadChecker();
   const driver = await VitestDriver.create({
     watch: false,
     learnerFileOf: () => learnerFile(exercise, dir),

@@ -138,7 +138,7 @@ class WatchSession {
     const file = testFile(row.exercise);
     this.driver.watchOnly([file]);
     this.running(`running ${exerciseTitle(row.exercise)}`);
-    this.driver.onceCollected(() => void loadChecker().catch(() => {}));
+    loadChecker();
     void this.driver.run([file]).catch((err: Error) => this.fail(err));
   }
 
