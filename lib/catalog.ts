@@ -1,14 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseMeta, type Meta } from './meta.ts';
+import { EXERCISE_FOLDER, EXERCISES_DIR } from './paths.ts';
 
-/** The pack's root folder (where package.json lives). */
-export const ROOT = resolve(import.meta.dirname, '..');
-export const EXERCISES_DIR = join(ROOT, 'exercises');
-export const SOLUTIONS_DIR = join(ROOT, 'solutions');
-
-/** Folder names like `01-lazy-range`: the number gives the course order, the rest the slug. */
-export const EXERCISE_FOLDER = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+export { EXERCISE_FOLDER, EXERCISES_DIR, ROOT, SOLUTIONS_DIR } from './paths.ts';
 
 export interface Exercise {
   /** `01-lazy-range` */

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import { EXERCISES_DIR, EXERCISE_FOLDER } from './catalog.ts';
+import { EXERCISES_DIR, EXERCISE_FOLDER } from './paths.ts';
 
 /**
  * The folder whose implementations the canonical tests run against: `KATA_DIR`, or exercises/.

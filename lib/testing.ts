@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { ROOT } from './catalog.ts';
+import { ROOT } from './paths.ts';
 
 /** An iterable over `values` that counts how often its iterators are pulled and closed. */
 export interface Spied<T> extends Iterable<T> {

@@ -1,12 +1,14 @@
 // `npm run bench`: measured figures, each beside a baseline taken in the same run.
 // Memory: peak RSS of child processes. Time: the median of several runs of whole commands.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pc from 'picocolors';
 import { ts } from 'ts-morph';
-import { loadExercises, ROOT, SOLUTIONS_DIR } from '../lib/catalog.ts';
+import { loadExercises, ROOT, SOLUTIONS_DIR, type Exercise } from '../lib/catalog.ts';
+import { VitestDriver } from '../cli/vitest-driver.ts';
 import { checkFile } from '../checker/index.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -98,6 +100,13 @@ for (const exercise of loadExercises().slice(0, 2)) {
 }
 table(runRows);
 
+console.log(pc.bold(`\nRunner: watch mode, from a save to the new report (median of ${RUNS})`));
+const watchRows = [['exercise', 'save → report', 'target']];
+for (const exercise of loadExercises().slice(0, 2)) {
+  watchRows.push([exercise.id, `${(await rerunLatency(exercise)).toFixed(0)} ms`, '< 500 ms']);
+}
+table(watchRows);
+
 console.log(pc.bold('\nChecker: all solutions'));
 const files = loadExercises().map((e) => ({
   path: join(SOLUTIONS_DIR, e.id, e.stubFile),
@@ -138,3 +147,37 @@ table([
   ],
 ]);
 console.log();
+
+/** Saves a solved learner file in a watched scratch KATA_DIR and times vitest's re-run. */
+async function rerunLatency(exercise: Exercise): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'yield-katas-bench-'));
+  cpSync(join(SOLUTIONS_DIR, exercise.id), join(dir, exercise.id), { recursive: true });
+  const learner = join(dir, exercise.id, exercise.stubFile);
+  const testFile = join(ROOT, 'exercises', exercise.id, exercise.testFile);
+  const saved = process.env.KATA_DIR;
+  process.env.KATA_DIR = dir;
+  let ended: (() => void) | undefined;
+  const driver = await VitestDriver.create({
+    watch: true,
+    learnerFileOf: () => learner,
+    onRunEnd: () => ended?.(),
+  });
+  try {
+    driver.watchOnly([testFile]);
+    await driver.run([testFile]);
+    const samples: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const done = new Promise<void>((resolve) => (ended = resolve));
+      const t0 = performance.now();
+      appendFileSync(learner, `\n// save ${i}\n`);
+      await done;
+      samples.push(performance.now() - t0);
+    }
+    return median(samples);
+  } finally {
+    await driver.close();
+    if (saved === undefined) delete process.env.KATA_DIR;
+    else process.env.KATA_DIR = saved;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
