@@ -1,60 +1,28 @@
 /**
- * The exercises as the runner sees them: the catalog (lib/catalog.ts) loaded so that one broken
- * folder is reported instead of stopping the runner, and the paths of each exercise's files in
- * the current KATA_DIR.
+ * The exercises as the runner sees them: the catalog (lib/catalog.ts), with one line per broken
+ * folder, and the paths of each exercise's files in the current KATA_DIR.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  EXERCISE_FOLDER,
   EXERCISES_DIR,
-  parseFolderName,
+  loadCatalog as loadLibCatalog,
   ROOT,
   UsageError,
+  type Catalog,
   type Exercise,
 } from '../lib/catalog.ts';
 import { kataDir } from '../lib/kata-dir.ts';
-import { parseMeta } from '../lib/meta.ts';
 import { fingerprint } from './state.ts';
 
-export interface Catalog {
-  exercises: Exercise[];
-  /** One line per exercise folder that could not be loaded (missing or invalid meta.json). */
-  problems: string[];
+/** The catalog, one line per broken folder ("skipped <id>: ...") instead of an error. */
+export function loadCatalog(exercisesDir = EXERCISES_DIR): Catalog {
+  const catalog = loadLibCatalog(exercisesDir);
+  return { ...catalog, problems: catalog.problems.map((p) => `skipped ${folderOf(p)}: ${p}`) };
 }
 
-/**
- * Every loadable exercise in course order. Unlike `loadExercises`, a folder whose meta.json is
- * missing or invalid is skipped and reported, so the other exercises still run.
- */
-export function loadCatalog(exercisesDir = EXERCISES_DIR): Catalog {
-  const exercises: Exercise[] = [];
-  const problems: string[] = [];
-  const ids = readdirSync(exercisesDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && EXERCISE_FOLDER.test(d.name))
-    .map((d) => d.name)
-    .sort();
-  for (const id of ids) {
-    const { number, slug } = parseFolderName(id)!;
-    const dir = join(exercisesDir, id);
-    const metaFile = join(dir, 'meta.json');
-    try {
-      if (!existsSync(metaFile)) throw new Error(`${metaFile}: missing; every exercise needs one.`);
-      const meta = parseMeta(readFileSync(metaFile, 'utf8'), metaFile);
-      exercises.push({
-        id,
-        number,
-        slug,
-        dir,
-        stubFile: `${slug}.ts`,
-        testFile: `${slug}.test.ts`,
-        meta,
-      });
-    } catch (err) {
-      problems.push(`skipped ${id}: ${(err as Error).message}`);
-    }
-  }
-  return { exercises, problems };
+function folderOf(problem: string): string {
+  return /(\d{2}-[a-z0-9-]+)[\\/]meta\.json/.exec(problem)?.[1] ?? 'an exercise';
 }
 
 /**

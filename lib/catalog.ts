@@ -23,22 +23,53 @@ export function parseFolderName(name: string): { number: number; slug: string } 
   return m ? { number: Number(m[1]), slug: m[2]! } : undefined;
 }
 
-/** Every exercise folder, in course order. Throws one line per broken meta.json. */
-export function loadExercises(exercisesDir = EXERCISES_DIR): Exercise[] {
-  return readdirSync(exercisesDir, { withFileTypes: true })
+export interface Catalog {
+  exercises: Exercise[];
+  /** One line per exercise folder that could not be loaded (missing or invalid meta.json). */
+  problems: string[];
+}
+
+/**
+ * Every loadable exercise in course order. A folder whose meta.json is missing or invalid is
+ * skipped and reported, so a learner's runner still serves the other exercises.
+ */
+export function loadCatalog(exercisesDir = EXERCISES_DIR): Catalog {
+  const exercises: Exercise[] = [];
+  const problems: string[] = [];
+  const ids = readdirSync(exercisesDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && EXERCISE_FOLDER.test(d.name))
     .map((d) => d.name)
-    .sort()
-    .map((id) => {
-      const { number, slug } = parseFolderName(id)!;
-      const dir = join(exercisesDir, id);
-      const metaFile = join(dir, 'meta.json');
+    .sort();
+  for (const id of ids) {
+    const { number, slug } = parseFolderName(id)!;
+    const dir = join(exercisesDir, id);
+    const metaFile = join(dir, 'meta.json');
+    try {
       if (!existsSync(metaFile)) {
         throw new Error(`${metaFile}: missing; every exercise needs a meta.json.`);
       }
       const meta = parseMeta(readFileSync(metaFile, 'utf8'), metaFile);
-      return { id, number, slug, dir, stubFile: `${slug}.ts`, testFile: `${slug}.test.ts`, meta };
-    });
+      exercises.push({
+        id,
+        number,
+        slug,
+        dir,
+        stubFile: `${slug}.ts`,
+        testFile: `${slug}.test.ts`,
+        meta,
+      });
+    } catch (err) {
+      problems.push((err as Error).message);
+    }
+  }
+  return { exercises, problems };
+}
+
+/** Every exercise, in course order; for authors, a broken meta.json is an error (its one line). */
+export function loadExercises(exercisesDir = EXERCISES_DIR): Exercise[] {
+  const { exercises, problems } = loadCatalog(exercisesDir);
+  if (problems.length) throw new Error(problems.join('\n'));
+  return exercises;
 }
 
 /**
