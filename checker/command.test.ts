@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from './command.ts';
 
@@ -34,7 +35,9 @@ function kata(
     out: (t) => out.push(t),
     err: (t) => err.push(t),
   });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  // Colours depend on the terminal and on CI's environment; the tests read the text.
+  const plain = (lines: string[]) => stripVTControlCharacters(lines.join('\n'));
+  return { code, out: plain(out), err: plain(err) };
 }
 
 beforeAll(() => {

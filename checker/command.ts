@@ -4,7 +4,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { EXERCISES_DIR, findExercise, loadExercises } from '../lib/catalog.ts';
 import { checkSources } from './engine.ts';
 import { compileChecks } from './registry.ts';
-import { fails, renderJson, renderPretty } from './report.ts';
+import { fails, renderJson, renderPretty, shown } from './report.ts';
 
 export interface CheckCommandEnv {
   /** Where the exercises' meta.json live; DIR's folders mirror it. */
@@ -44,7 +44,7 @@ export function runCheck(
       exercise: e.id,
       findings: findings.filter((f) => f.file.startsWith(join(folder, e.id) + sep)),
     }));
-    const where = relative(env.cwd, folder) || '.';
+    const where = shown(env.cwd, folder) || '.';
     env.out(options.json ? renderJson(results) : renderPretty(results, where, env.cwd));
     return findings.some(fails) ? 1 : 0;
   } catch (err) {

@@ -156,7 +156,7 @@ function syntaxFinding(m: Module): Finding {
     line: line + 1,
     column: character + 1,
     message:
-      `${text}${more}. The file does not parse, so neither the tests nor the checker can run it. ` +
+      `${text.replace(/\.$/, '')}${more}. The file does not parse, so neither the tests nor the checker can run it. ` +
       `Fix this first; later errors are often caused by it.`,
   };
 }

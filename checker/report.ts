@@ -39,7 +39,7 @@ export function renderPretty(
   for (const { exercise, findings } of withFindings) {
     lines.push(pc.bold(exercise));
     for (const f of findings) {
-      const at = `${relative(cwd, f.file) || f.file}:${f.line}:${f.column}`;
+      const at = `${shown(cwd, f.file)}:${f.line}:${f.column}`;
       lines.push(
         `  ${pc.cyan(at)}  ${paint[f.severity](f.severity)}  ${pc.dim(f.rule)}  ${f.message}`,
       );
@@ -64,4 +64,10 @@ export function renderJson(results: ExerciseResult[]): string {
     null,
     2,
   );
+}
+
+/** A path relative to cwd when it lies inside it, else absolute: `../../tmp/x` helps nobody. */
+export function shown(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
 }
