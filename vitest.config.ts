@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { kataDir, kataDirPlugin } from './lib/kata-dir.ts';
+import { TEST_OPTIONS } from './lib/test-options.ts';
 
 // KATA_DIR is read once per run: the plugin redirects the tests' imports, and the workers get the
 // resolved folder for tests that spawn a child process on the learner's file.
@@ -9,8 +10,7 @@ export default defineConfig({
   plugins: [kataDirPlugin(dir)],
   test: {
     env: { KATA_DIR: dir },
-    // Learner code can loop forever; a test that hangs should fail, not stall the pack.
-    testTimeout: 10_000,
+    ...TEST_OPTIONS,
     projects: [
       {
         extends: true,

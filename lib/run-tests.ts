@@ -2,6 +2,7 @@ import type { TestModule } from 'vitest/node';
 import { createVitest } from 'vitest/node';
 import { ROOT } from './catalog.ts';
 import { kataDirPlugin } from './kata-dir.ts';
+import { TEST_OPTIONS } from './test-options.ts';
 
 export interface TestOutcome {
   /** `1. Count up to a stop > yields 0 up to stop - 1` */
@@ -95,7 +96,7 @@ export async function runBatches(batches: Batch[], only?: string[]): Promise<Mod
             root: ROOT,
             include: batch.exerciseIds.map((id) => `exercises/${id}/*.test.ts`),
             env: { KATA_DIR: batch.kataDir },
-            testTimeout: 10_000,
+            ...TEST_OPTIONS,
             isolate: false,
           },
         })),

@@ -105,9 +105,18 @@ await step('every solution passes every test', async () => {
 
 await step('every stub fails every test', async () => {
   const modules = await runTests(['exercises/']);
-  const details = failures(modules, 'passed').map(
-    (d) => `${d} ${pc.yellow("passes unsolved: make it depend on the learner's code")}`,
-  );
+  const details = [
+    // A stub that does not load hides its tests: each must fail on its own, by name.
+    ...modules.flatMap((m) =>
+      m.loadErrors.map(
+        (e) =>
+          `${m.file}: the stub does not load (${e}) ${pc.yellow('fix: make the stub load; only its calls throw')}`,
+      ),
+    ),
+    ...failures(modules, 'passed').map(
+      (d) => `${d} ${pc.yellow("passes unsolved: make it depend on the learner's code")}`,
+    ),
+  ];
   return {
     ok: details.length === 0 && total(modules) > 0,
     details,

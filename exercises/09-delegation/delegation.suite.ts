@@ -93,6 +93,31 @@ function thrownBy(f: () => unknown): unknown {
 }
 
 /**
+ * An outer generator that delegates, through the learner's `delegate`, to an inner one; both log
+ * from `finally`. Handed back paused at the inner's first yield.
+ */
+function finallyPair(kata: DelegationKata) {
+  const { lines, log } = logger();
+  function* inner() {
+    try {
+      yield 1;
+    } finally {
+      log('inner finally');
+    }
+  }
+  function* outer() {
+    try {
+      yield* kata.delegate(inner());
+    } finally {
+      log('outer finally');
+    }
+  }
+  const o = outer();
+  o.next();
+  return { lines, o };
+}
+
+/**
  * The tests of README tasks 1 to 6, one function per task, for the test files to hand to
  * `describe` under their own task headings.
  */
@@ -307,23 +332,7 @@ export function delegationSuite(kata: DelegationKata) {
       });
 
       it("runs the inner's finally before the outer's", () => {
-        const { lines, log } = logger();
-        function* inner() {
-          try {
-            yield 1;
-          } finally {
-            log('inner finally');
-          }
-        }
-        function* outer() {
-          try {
-            yield* kata.delegate(inner());
-          } finally {
-            log('outer finally');
-          }
-        }
-        const o = outer();
-        o.next();
+        const { lines, o } = finallyPair(kata);
         expect(() => o.throw(new Error('stop'))).toThrow('stop');
         expect(lines).toEqual(['inner finally', 'outer finally']);
       });
@@ -354,23 +363,7 @@ export function delegationSuite(kata: DelegationKata) {
       });
 
       it("runs the inner's finally before the outer's", () => {
-        const { lines, log } = logger();
-        function* inner() {
-          try {
-            yield 1;
-          } finally {
-            log('inner finally');
-          }
-        }
-        function* outer() {
-          try {
-            yield* kata.delegate(inner());
-          } finally {
-            log('outer finally');
-          }
-        }
-        const o = outer();
-        o.next();
+        const { lines, o } = finallyPair(kata);
         expect(o.return(undefined)).toEqual({ value: undefined, done: true });
         expect(lines).toEqual(['inner finally', 'outer finally']);
       });
