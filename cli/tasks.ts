@@ -2,15 +2,10 @@
  * Maps tests to the README task they belong to: a top-level `describe('N. Title')` in the test
  * file is the task `### N. Title` of the exercise's README (CONTRIBUTING.md).
  */
+import type { ReadmeTask } from '../lib/readme-tasks.ts';
 import type { TestOutcome } from './results.ts';
 
-export interface ReadmeTask {
-  number: number;
-  /** The heading's text after the number, as written (backticks kept). */
-  title: string;
-  /** 1-based line of the heading in README.md. */
-  line: number;
-}
+export { readmeTasks, type ReadmeTask } from '../lib/readme-tasks.ts';
 
 export interface TaskGroup {
   /** Undefined for tests outside any numbered describe. */
@@ -19,21 +14,6 @@ export interface TaskGroup {
   /** The README heading's line, when the task is in the README. */
   readmeLine?: number;
   tests: TestOutcome[];
-}
-
-/**
- * The `### N. Title` headings of a README, in order.
- * @example readmeTasks('### 1. Count up\n') // [{ number: 1, title: 'Count up', line: 1 }]
- */
-export function readmeTasks(markdown: string): ReadmeTask[] {
-  const tasks: ReadmeTask[] = [];
-  let fenced = false;
-  markdown.split('\n').forEach((text, i) => {
-    if (/^\s*(```|~~~)/.test(text)) fenced = !fenced;
-    const m = fenced ? null : /^###\s+(\d+)\.\s+(.+?)\s*#*\s*$/.exec(text);
-    if (m) tasks.push({ number: Number(m[1]), title: m[2]!, line: i + 1 });
-  });
-  return tasks;
 }
 
 /** `'3. Nothing before the first next()'` → `{ number: 3, title: 'Nothing before...' }`. */

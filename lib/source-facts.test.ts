@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  declaresGenerator,
-  exportedNames,
-  readmeTasks,
-  topLevelDescribes,
-} from './source-facts.ts';
+import { declaresGenerator, exportedNames, topLevelDescribes } from './source-facts.ts';
+import { readmeTasks } from './readme-tasks.ts';
 
 describe('source facts', () => {
   it('lists exports of every kind', () => {
@@ -37,12 +33,12 @@ describe('source facts', () => {
     expect(topLevelDescribes(text)).toEqual(['1. One', '2. Two']);
   });
 
-  it('reads numbered tasks from the Tasks section, backticks dropped', () => {
+  it('reads numbered tasks from the Tasks section only, titles as written, with their lines', () => {
     const md =
-      '# T\n## Tasks\n### 1. Count `next()`\ntext\n### 2. Two\n## Check your work\n### 3. Not a task\n';
+      '# T\n### 0. Not yet\n## Tasks\n### 1. Count `next()`\ntext\n### 2. Two\n## Check your work\n### 3. Not a task\n';
     expect(readmeTasks(md)).toEqual([
-      { number: 1, title: 'Count next()' },
-      { number: 2, title: 'Two' },
+      { number: 1, title: 'Count `next()`', line: 4 },
+      { number: 2, title: 'Two', line: 6 },
     ]);
   });
 

@@ -53,15 +53,6 @@ export function topLevelDescribes(text: string, fileName = 'file.test.ts'): stri
   return titles;
 }
 
-/** `### N. Title` headings under the README's `## Tasks`, backticks dropped. */
-export function readmeTasks(markdown: string): { number: number; title: string }[] {
-  const section = /^## Tasks\s*$([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(markdown)?.[1] ?? '';
-  return [...section.matchAll(/^### (\d+)\. (.+?)\s*$/gm)].map((m) => ({
-    number: Number(m[1]),
-    title: m[2]!.replaceAll('`', ''),
-  }));
-}
-
 /** True when the code (not its comments or strings) declares a generator function. */
 export function declaresGenerator(text: string, fileName = 'file.ts'): boolean {
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);

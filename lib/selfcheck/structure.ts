@@ -2,12 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadAntis } from '../anti.ts';
 import { ROOT, SOLUTIONS_DIR, type Exercise } from '../catalog.ts';
-import {
-  declaresGenerator,
-  exportedNames,
-  readmeTasks,
-  topLevelDescribes,
-} from '../source-facts.ts';
+import { declaresGenerator, exportedNames, topLevelDescribes } from '../source-facts.ts';
+import { readmeTasks } from '../readme-tasks.ts';
 
 /** One thing wrong with an exercise's files: where, what, and how to fix it. */
 export interface Problem {
@@ -40,7 +36,11 @@ export function structureProblems(exercise: Exercise, solutionsDir = SOLUTIONS_D
   }
   if (problems.length) return problems;
 
-  const tasks = readmeTasks(readFileSync(readme, 'utf8'));
+  // Describe titles are plain strings: the README's backticks are dropped to compare.
+  const tasks = readmeTasks(readFileSync(readme, 'utf8')).map((t) => ({
+    ...t,
+    title: t.title.replaceAll('`', ''),
+  }));
   if (tasks.length === 0) {
     add(readme, 'no tasks: add a "## Tasks" section with "### 1. Title" headings.');
   }
