@@ -6,40 +6,11 @@ import { isAbsolute, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { Finding } from '../checker/index.ts';
 import type { Exercise } from '../lib/catalog.ts';
+import type { Failure, Location, TestOutcome } from '../lib/model.ts';
 
-export interface Location {
-  /** Absolute path. */
-  file: string;
-  /** 1-based. */
-  line: number;
-  /** 1-based. */
-  column: number;
-}
-
-/** Why one test failed, reduced to what fits on two or three lines. */
-export interface Failure {
-  /** The first line of the error, with its type when that says something (`TypeError: ...`). */
-  message: string;
-  /** Set together with `received` when the assertion compared two values. One line each. */
-  expected?: string;
-  received?: string;
-  /** The line of the test file where the failing assertion or call is. */
-  at?: Location;
-  /** Where in the learner's file the error was thrown, when it was thrown there. */
-  thrownAt?: Location;
-  /** The error is the stub's own `Not implemented yet` error: the learner has not started. */
-  stub: boolean;
-}
-
-export interface TestOutcome {
-  /** The enclosing `describe` names, outermost first. */
-  suite: string[];
-  name: string;
-  state: 'passed' | 'failed' | 'skipped' | 'pending';
-  /** Where the test is declared. */
-  declaredAt?: Location;
-  failure?: Failure;
-}
+// A test outcome, its failure and locations are the pack's one model of results (lib/model.ts),
+// shared with the self-check and the grader.
+export type { Failure, Location, TestOutcome } from '../lib/model.ts';
 
 /** An error that kept the test file from running: a syntax error in the learner's file, say. */
 export interface LoadError {

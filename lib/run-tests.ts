@@ -3,16 +3,9 @@ import { createVitest } from 'vitest/node';
 import { ROOT } from './catalog.ts';
 import { kataDirPlugin } from './kata-dir.ts';
 import { TEST_OPTIONS } from './test-options.ts';
+import type { TestOutcome } from './model.ts';
 
-export interface TestOutcome {
-  /** `1. Count up to a stop > yields 0 up to stop - 1` */
-  fullName: string;
-  state: 'passed' | 'failed' | 'skipped' | 'pending';
-  /** First line of each error. */
-  errors: string[];
-  /** Milliseconds. */
-  duration: number;
-}
+export { fullName, type TestOutcome } from './model.ts';
 
 export interface ModuleOutcome {
   /** Path relative to the repo root, e.g. `exercises/01-lazy-range/lazy-range.test.ts`. */
@@ -118,13 +111,20 @@ function outcome(m: TestModule): ModuleOutcome {
   return {
     file: m.relativeModuleId,
     loadErrors: m.errors().map((e) => firstLine(e.message ?? String(e))),
-    tests: [...m.children.allTests()].map((t) => {
+    tests: [...m.children.allTests()].map((t): TestOutcome => {
       const r = t.result();
+      const suite: string[] = [];
+      for (let p = t.parent; p.type === 'suite'; p = p.parent) suite.unshift(p.name);
+      const error = r.errors?.[0];
       return {
-        fullName: t.fullName,
+        suite,
+        name: t.name,
         state: r.state,
-        errors: (r.errors ?? []).map((e) => firstLine(e.message ?? String(e))),
         duration: t.diagnostic()?.duration ?? 0,
+        // The self-check needs only the first line of the first error.
+        ...(error && {
+          failure: { message: firstLine(error.message ?? String(error)), stub: false },
+        }),
       };
     }),
   };

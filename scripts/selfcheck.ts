@@ -9,7 +9,7 @@ import pc from 'picocolors';
 import { loadAntis, type Anti } from '../lib/anti.ts';
 import { loadExercises, ROOT, SOLUTIONS_DIR, type Exercise } from '../lib/catalog.ts';
 import { tableIsFresh } from '../lib/readme-table.ts';
-import { runBatches, runTests, type ModuleOutcome } from '../lib/run-tests.ts';
+import { fullName, runBatches, runTests, type ModuleOutcome } from '../lib/run-tests.ts';
 import { structureProblems } from '../lib/selfcheck/structure.ts';
 import { checkExercise, checkFile } from '../checker/index.ts';
 
@@ -154,7 +154,7 @@ function failures(modules: ModuleOutcome[], state: 'passed' | 'failed'): string[
       for (const e of m.loadErrors) lines.push(`${m.file}: could not run: ${e}`);
     for (const t of m.tests) {
       if (t.state === state)
-        lines.push(`${m.file} > ${t.fullName}${t.errors[0] ? `: ${t.errors[0]}` : ''}`);
+        lines.push(`${m.file} > ${fullName(t)}${t.failure ? `: ${t.failure.message}` : ''}`);
     }
   }
   return lines;
@@ -211,7 +211,7 @@ async function antiSolutions(all: Exercise[]): Promise<StepResult> {
       for (const { exercise, anti } of round) {
         const where = relative(ROOT, join(SOLUTIONS_DIR, exercise.id, 'anti', anti.file));
         const module = outcomes[r]!.find((m) => m.file.includes(`/${exercise.id}/`));
-        const test = module?.tests.find((t) => t.fullName === anti.rejectedBy.test);
+        const test = module?.tests.find((t) => fullName(t) === anti.rejectedBy.test);
         if (!test) {
           const why = module?.loadErrors[0] ?? 'no such test';
           details.push(
