@@ -25,7 +25,8 @@ export default defineRule({
         message:
           `\`yield*\` does the delegation this exercise asks you to write by hand. Writing it ` +
           `yourself is how you learn what it forwards: each next(v), throw(e) and return(v), and ` +
-          `the inner return value. Replace it with a loop over the inner iterator's next() (${ctx.hint}).`,
+          `the inner return value. Replace it with a hand-written object whose next, throw and ` +
+          `return forward to the inner iterator, as the README describes (${ctx.hint}).`,
       });
     }
     return issues;

@@ -57,14 +57,14 @@ export function map<T, U>(
   fn: (value: T, index: number) => U,
 ): Generator<U, void, unknown> {
   // TODO: a generator function that yields fn(value, index).
-  throw new Error('Not implemented yet: write map() (README task 3).');
+  throw new Error('Not implemented yet: write map() (README task 4).');
 }
 
 /**
  * Python's `itertools.islice`: `islice(it, stop)` or `islice(it, start, stop, step = 1)`. Yields
  * the values at positions start, start + step, ... below stop; `null` for stop means no end, `null`
  * for start or step means 0 or 1. Reads the source up to `stop` and closes it. Negative or
- * fractional values and a step of 0 are a RangeError.
+ * fractional values and a step below 1 are a RangeError.
  *
  * @example [...islice('ABCDEFG', 2)]              // ['A', 'B']
  * @example [...islice('ABCDEFG', 2, null, 2)]     // ['C', 'E', 'G']
@@ -81,7 +81,7 @@ export function islice<T>(
   ...args: (number | null | undefined)[]
 ): Generator<T, void, unknown> {
   // TODO: sort out start, stop and step as Python does, then one loop over the source.
-  throw new Error('Not implemented yet: write islice() (README task 4).');
+  throw new Error('Not implemented yet: write islice() (README task 5).');
 }
 
 /**
@@ -96,5 +96,5 @@ export function firstEvens(
   count = 10,
 ): Generator<number, void, unknown> {
   // TODO: one line that chains your helpers.
-  throw new Error('Not implemented yet: write firstEvens() (README task 5).');
+  throw new Error('Not implemented yet: write firstEvens() (README task 6).');
 }

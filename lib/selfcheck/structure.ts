@@ -4,6 +4,7 @@ import { loadAntis } from '../anti.ts';
 import { ROOT, SOLUTIONS_DIR, type Exercise } from '../catalog.ts';
 import { declaresGenerator, exportedNames, topLevelDescribes } from '../source-facts.ts';
 import { readmeTasks } from '../readme-tasks.ts';
+import { stubTaskProblems } from './stub-tasks.ts';
 
 /** One thing wrong with an exercise's files: where, what, and how to fix it. */
 export interface Problem {
@@ -64,6 +65,8 @@ export function structureProblems(exercise: Exercise, solutionsDir = SOLUTIONS_D
   const missing = [...stubExports].filter((name) => !solutionExports.has(name));
   if (missing.length)
     add(solution, `does not export ${missing.join(', ')}: export what the stub exports.`);
+  for (const problem of stubTaskProblems(readFileSync(stub, 'utf8'), readFileSync(readme, 'utf8')))
+    add(stub, problem);
   if (declaresGenerator(readFileSync(stub, 'utf8'))) {
     add(
       stub,
