@@ -1,6 +1,6 @@
 // End-to-end: the real `kata` binary in a child process, on a scratch KATA_DIR and state file.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,20 @@ describe('kata (end to end)', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^\s+#\s+exercise\s+status\s+points$/m);
     expect(stdout).toMatch(/^\s+2\s+Iterables and iterators\s+done/m);
+  }, 90_000);
+
+  it("keeps the test process's own stderr off the report, and shows a failure's message whole", () => {
+    // V8 prints "Exception in PromiseRejectCallback" itself when the stack overflows in a promise
+    // callback; in a worker thread it would land amid the runner's lines.
+    const dir = join(scratch, 'kata', '11-co-runner');
+    mkdirSync(dir, { recursive: true });
+    cpSync(join(ROOT, 'cli', 'fixtures', 'co-runner-recursive.ts'), join(dir, 'co-runner.ts'));
+    const { code, stdout, stderr } = kata(['run', '11']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(stdout).toContain(
+      'promise rejected "RangeError: Maximum call stack size exceeded" instead of resolving',
+    );
   }, 90_000);
 
   it('says which exercises exist for an unknown one, and exits 2', () => {

@@ -105,6 +105,18 @@ describe('renderResult', () => {
     expect(text).toContain('    ✗ b  exercises/01-lazy-range/lazy-range.test.ts:12:27');
   });
 
+  it('shows a long message and long values whole, wrapped to the width', () => {
+    const message = `promise rejected "RangeError: Maximum call stack size exceeded" instead of resolving`;
+    const long = { ...failed('a', 8, message), failure: { ...failed('a', 8).failure, message } };
+    long.failure.received = `Error { message: "${'word '.repeat(20)}end" }`;
+    const lines = renderResult(result([long]), { ...opts, tasks, width: 60 }).split('\n');
+    expect(lines.every((l) => l.length <= 60)).toBe(true);
+    const text = lines.map((l) => l.trim()).join(' ');
+    expect(text).toContain(message);
+    expect(text).toContain(`received ${long.failure.received}`);
+    expect(text).not.toContain('…');
+  });
+
   it('shows a load error with its location and code frame, without colours', () => {
     const text = renderResult(
       result([], {

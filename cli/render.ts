@@ -239,15 +239,38 @@ function renderTest(
   if (!failure) return [`    ${c.red('✗')} ${test.name}${note}${place}`];
   const lines = [`    ${c.red('✗')} ${test.name}`];
   const compared = failure.expected !== undefined && failure.received !== undefined;
-  // A message of its own (not vitest's "expected x to be y") says what the test meant.
-  if (!compared || !/^expected\b/.test(failure.message)) lines.push(`        ${failure.message}`);
+  const width = opts.width ?? 100;
+  // A message of its own (not vitest's "expected x to be y") says what the test meant. It is
+  // shown whole, wrapped, never cut: its end is often the part that explains.
+  if (!compared || !/^expected\b/.test(failure.message)) {
+    lines.push(...wrap(failure.message, width, '        '));
+  }
   if (compared) {
-    lines.push(`        ${c.dim('expected')} ${c.green(failure.expected!)}`);
-    lines.push(`        ${c.dim('received')} ${c.red(failure.received!)}`);
+    lines.push(...labelled(c.dim('expected'), failure.expected!, c.green, width));
+    lines.push(...labelled(c.dim('received'), failure.received!, c.red, width));
   }
   if (failure.thrownAt) lines.push(c.dim(`        thrown at ${where(failure.thrownAt, opts.cwd)}`));
   if (loc) lines.push(c.dim(`        ${where(loc, opts.cwd)}`));
   return lines;
+}
+
+/**
+ * `expected <value>`, a long value folded under itself. Unlike prose, a value keeps its spaces:
+ * it breaks after a space when there is one in the line's second half, else mid-token.
+ */
+function labelled(label: string, value: string, tone: (s: string) => string, width: number) {
+  const indent = ' '.repeat(8 + stripVTControlCharacters(label).length + 1);
+  const room = Math.max(20, width - indent.length);
+  const parts: string[] = [];
+  let rest = value;
+  while (rest.length > room) {
+    const space = rest.lastIndexOf(' ', room);
+    const cut = space > room / 2 ? space + 1 : room;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  parts.push(rest);
+  return parts.map((part, i) => (i ? indent : `        ${label} `) + tone(part));
 }
 
 /** `  essential  lazy-range.ts:3:5  no-eager-collection` and the message under it. */

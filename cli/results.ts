@@ -62,7 +62,8 @@ export interface RawError {
   [key: string]: unknown;
 }
 
-const MAX_VALUE = 90;
+/** Values longer than this are cut (a long array says no more at its end); the runner wraps them. */
+const MAX_VALUE = 240;
 
 /**
  * Reduces a test's error to a `Failure`.
@@ -110,7 +111,7 @@ function frameLocation(f: { file: string; line: number; column: number }): Locat
 }
 
 /**
- * One line for a value vitest printed over several (pretty-format), cut at 90 characters.
+ * One line for a value vitest printed over several (pretty-format), cut at 240 characters.
  * @example compactValue('[\n  0,\n  1,\n]') // '[0, 1]'
  */
 export function compactValue(text: string): string {
