@@ -11,6 +11,7 @@ import asyncGeneratorFunction from './rules/async-generator-function.ts';
 import forbidAsync from './rules/forbid-async.ts';
 import generatorFunction from './rules/generator-function.ts';
 import iteratorClass from './rules/iterator-class.ts';
+import noArrayShift from './rules/no-array-shift.ts';
 import noEagerCollection from './rules/no-eager-collection.ts';
 import noEval from './rules/no-eval.ts';
 import noGlobalWrites from './rules/no-global-writes.ts';
@@ -35,11 +36,18 @@ export const RULES: ReadonlyMap<string, Rule> = new Map(
     iteratorClass,
     noIteratorHelpers,
     forbidAsync,
+    noArrayShift,
   ].map((r) => [r.id, r as Rule]),
 );
 
 /** Findings the engine itself makes, not a rule module: they have ids all the same. */
-export const ENGINE_RULE_IDS = ['missing-file', 'syntax-error', 'too-deep'] as const;
+export const ENGINE_RULE_IDS = [
+  'missing-file',
+  'syntax-error',
+  'too-deep',
+  'unverifiable',
+  'learner-config',
+] as const;
 
 export interface CompiledCheck {
   rule: Rule;
