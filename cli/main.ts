@@ -5,6 +5,7 @@
 import { stopChecker } from './evaluate.ts';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { UsageError } from '../lib/catalog.ts';
+import { addPlatformCommands } from './commands/export.ts';
 
 function program(setCode: (code: number) => void): Command {
   const kata = new Command('kata')
@@ -59,6 +60,8 @@ function program(setCode: (code: number) => void): Command {
     .action(async (dir: string | undefined, opts: { exercise?: string; json?: boolean }) =>
       setCode(await (await import('./commands/check.ts')).check(dir, opts)),
     );
+
+  addPlatformCommands(kata, setCode);
 
   return kata;
 }
