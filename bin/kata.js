@@ -8,7 +8,7 @@
 import { register } from 'tsx/esm/api';
 
 const command = process.argv[2];
-const withoutVitest = ['hint', 'check', 'help', '-h', '--help', '-V', '--version'];
+const withoutVitest = ['hint', 'check', 'reset', 'help', '-h', '--help', '-V', '--version'];
 await Promise.all([
   import('commander'),
   import('zod'),

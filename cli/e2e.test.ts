@@ -18,13 +18,13 @@ beforeAll(() => {
   });
 });
 
-function kata(args: string[], state = join(scratch, 'state.json')) {
+function kata(args: string[], state = join(scratch, 'state.json'), dir = join(scratch, 'kata')) {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     // The child is a fresh kata, not a vitest worker; colours off for plain text.
     if (!/^(VITEST|FORCE_COLOR|NODE_ENV$|TEST$)/.test(key)) env[key] = value;
   }
-  Object.assign(env, { KATA_DIR: join(scratch, 'kata'), KATA_STATE: state, NO_COLOR: '1' });
+  Object.assign(env, { KATA_DIR: dir, KATA_STATE: state, NO_COLOR: '1' });
   const run = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     env,
@@ -93,4 +93,49 @@ describe('kata (end to end)', () => {
     expect(corrupt.stderr).toMatch(/hints\.json was corrupt: .*replaced it/);
     expect(corrupt.stdout).toMatch(`Hint 1 of ${count}`);
   });
+});
+
+describe('kata reset and kata solution (end to end)', () => {
+  it('puts the stub back and keeps every earlier version as a backup beside it', () => {
+    const dir = join(scratch, 'reset');
+    const file = join(dir, '02-iterables', 'iterables.ts');
+    cpSync(join(ROOT, 'solutions', '02-iterables'), join(dir, '02-iterables'), { recursive: true });
+    const stub = readFileSync(join(ROOT, 'exercises', '02-iterables', 'iterables.ts'), 'utf8');
+    const solved = readFileSync(file, 'utf8');
+
+    const first = kata(['reset', 'iterables'], join(scratch, 'reset.json'), dir);
+    expect(first.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(stub);
+    expect(readFileSync(`${file}.bak`, 'utf8')).toBe(solved);
+    expect(first.stdout).toContain(`Your version is kept in ${file}.bak.`);
+
+    writeFileSync(file, 'export {}; // a second try\n');
+    const second = kata(['reset', '2'], join(scratch, 'reset.json'), dir);
+    expect(readFileSync(`${file}.2.bak`, 'utf8')).toBe('export {}; // a second try\n');
+    expect(readFileSync(`${file}.bak`, 'utf8')).toBe(solved);
+    expect(second.stdout).toContain(`${file}.2.bak`);
+
+    expect(kata(['reset', '2'], join(scratch, 'reset.json'), dir).stdout).toContain(
+      'is the stub already; nothing to reset.',
+    );
+  }, 90_000);
+
+  it('shows a solution only once the exercise is done', () => {
+    const dir = join(scratch, 'solution');
+    mkdirSync(join(dir, '02-iterables'), { recursive: true });
+    const file = join(dir, '02-iterables', 'iterables.ts');
+    cpSync(join(ROOT, 'exercises', '02-iterables', 'iterables.ts'), file);
+    const state = join(scratch, 'solution.json');
+
+    const early = kata(['solution', '2'], state, dir);
+    expect(early.code).toBe(1);
+    expect(early.stdout).toBe('');
+    expect(early.stderr).toMatch(/^kata: 02 · Iterables and iterators is not done yet/);
+
+    cpSync(join(ROOT, 'solutions', '02-iterables', 'iterables.ts'), file);
+    const done = kata(['solution', '2'], state, dir);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('solutions/02-iterables/iterables.ts');
+    expect(done.stdout).toContain('export class RangeIterator');
+  }, 90_000);
 });

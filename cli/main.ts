@@ -44,6 +44,22 @@ function program(setCode: (code: number) => void): Command {
     );
 
   kata
+    .command('reset')
+    .description("put an exercise's stub back; your file is kept beside it as a .bak")
+    .argument('<exercise>', 'number, id or slug')
+    .action(async (exercise: string) =>
+      setCode((await import('./commands/reset.ts')).reset(exercise)),
+    );
+
+  kata
+    .command('solution')
+    .description('show the reference solution of an exercise you have done')
+    .argument('<exercise>', 'number, id or slug')
+    .action(async (exercise: string) =>
+      setCode(await (await import('./commands/solution.ts')).solution(exercise)),
+    );
+
+  kata
     .command('ui')
     .description("open vitest's browser UI on the exercises")
     .option('--port <port>', 'port of the UI server (default: vitest picks one)', port)
@@ -61,9 +77,42 @@ function program(setCode: (code: number) => void): Command {
       setCode(await (await import('./commands/check.ts')).check(dir, opts)),
     );
 
+  kata
+    .command('grade')
+    .description('grade a class of submissions safely, with partial credit and reports')
+    .argument('<path...>', 'a folder of submissions (a subfolder or .zip each), or submissions')
+    .option('--out <dir>', 'where the reports go', 'grades')
+    .option('--timeout <seconds>', 'limit per exercise', seconds, 20)
+    .option(
+      '--checker <mode>',
+      'withhold (essential findings cost the points), report or off',
+      'withhold',
+    )
+    .option('--format <names>', 'reports: all, or some of terminal,csv,json,junit,html', 'all')
+    .option('--fresh', 'regrade what an earlier run graded')
+    .option('--concurrency <n>', 'submissions at once (default: the number of cores)', positive)
+    .action(async (paths: string[], opts: import('./commands/grade.ts').GradeCommandOptions) =>
+      setCode(await (await import('./commands/grade.ts')).grade(paths, opts)),
+    );
+
   addPlatformCommands(kata, setCode);
 
   return kata;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) {
+    throw new InvalidArgumentError('expected a number of seconds from 1 to 3600, like 20.');
+  }
+  return n;
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError('expected a whole number, 1 or more.');
+  return n;
 }
 
 function port(value: string): number {

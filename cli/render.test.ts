@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import type { Exercise } from '../lib/catalog.ts';
+import { ROOT, type Exercise } from '../lib/catalog.ts';
 import { totals, type ProgressRow } from './progress.ts';
 import {
   renderHint,
@@ -143,7 +144,7 @@ describe('renderResult', () => {
     expect(text).not.toContain('\u001b');
   });
 
-  it('lists checker findings under the tests, and says when the exercise is done', () => {
+  it('lists checker findings under the tests; once done, offers the reference solution', () => {
     const text = renderResult(
       result([{ suite: ['1. Count up to a stop'], name: 'a', state: 'passed' }], {
         findings: [
@@ -163,7 +164,10 @@ describe('renderResult', () => {
     expect(text).toContain(
       'Checker\n  actionable  exercises/01-lazy-range/lazy-range.ts:3:5  no-eager-collection\n      range() builds an array.',
     );
-    expect(text.split('\n').at(-1)).toMatch(/^✓ 01 · Lazy range is done/);
+    expect(text.split('\n').slice(-2)).toEqual([
+      '✓ 01 · Lazy range is done: every test passes and the checker agrees.',
+      `Compare with the reference solution: ${join(ROOT, 'solutions', '01-lazy-range', 'lazy-range.ts')} (kata solution 1 prints it).`,
+    ]);
   });
 });
 

@@ -2,11 +2,12 @@
  * Renderers: pure functions from the result model to text. Colour is a parameter (picocolors
  * with colour on or off), paths are shown relative to `cwd`.
  */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types';
 import type { Finding } from '../checker/index.ts';
+import { SOLUTIONS_DIR } from '../lib/paths.ts';
 import type { Exercise } from '../lib/catalog.ts';
 import type { ProgressRow, Totals } from './progress.ts';
 import type { ExerciseResult, Failure, Location, Status, TestOutcome } from './results.ts';
@@ -198,10 +199,17 @@ export function renderResult(result: ExerciseResult, opts: ReportOptions): strin
   if (status.kind === 'done') {
     out.push(
       c.green(`✓ ${exerciseTitle(exercise)} is done: every test passes and the checker agrees.`),
+      solutionOffer(exercise, opts.cwd),
     );
   }
   while (out.at(-1) === '') out.pop();
   return out.join('\n');
+}
+
+/** Said once an exercise is done, never before (as rustlings does). */
+export function solutionOffer(exercise: Exercise, cwd: string): string {
+  const file = shownPath(join(SOLUTIONS_DIR, exercise.id, exercise.stubFile), cwd);
+  return `Compare with the reference solution: ${file} (kata solution ${exercise.number} prints it).`;
 }
 
 function groupHeading(group: TaskGroup, failing: number, opts: RenderOptions): string {

@@ -18,6 +18,7 @@ import {
   renderResult,
   renderTable,
   shownPath,
+  solutionOffer,
   type RenderOptions,
 } from '../render.ts';
 import type { ExerciseResult, TestReport } from '../results.ts';
@@ -190,7 +191,10 @@ class WatchSession {
     if (result.status.kind === 'done') {
       const next = nextUnfinished(this.rows, this.rows.indexOf(row) + 1);
       const c = this.opts.colors;
-      this.notice = `${c.green(`✓ ${exerciseTitle(row.exercise)} is done!`)}${next ? ` On to ${exerciseTitle(next.exercise)}.` : ''}`;
+      this.notice = [
+        `${c.green(`✓ ${exerciseTitle(row.exercise)} is done!`)}${next ? ` On to ${exerciseTitle(next.exercise)}.` : ''}`,
+        c.dim(solutionOffer(row.exercise, this.opts.cwd)),
+      ].join('\n');
       this.goTo(next);
       return;
     }
@@ -270,7 +274,7 @@ class WatchSession {
       `${c.bold('yield-katas')}  ${renderProgressBar(totals(this.rows), this.opts)}`,
       '',
     ];
-    if (this.notice) head.push(this.notice, '');
+    if (this.notice) head.push(...this.notice.split('\n'), '');
     const keys = ['h hint', 'n next exercise', 'l list', 'q quit'].map(
       (k) => c.bold(k[0]!) + k.slice(1),
     );
