@@ -1,0 +1,133 @@
+/**
+ * Inside the sandbox: reads its job (and the channel's nonce) from stdin, runs the canonical
+ * tests of the listed exercises with vitest against the staged copy, one test file at a time in a
+ * worker thread, and writes one JSON line per event to fd 3. Learner code runs only in vitest's
+ * worker threads; this main thread holds the nonce, so a line the learner forges on fd 3 is
+ * ignored.
+ */
+import { writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { createVitest, type Reporter, type TestCase, type TestModule } from 'vitest/node';
+import { ROOT } from '../catalog.ts';
+import { kataDirPlugin } from '../kata-dir.ts';
+import { TEST_OPTIONS } from '../test-options.ts';
+import { toOutcome, type ChildEvent, type ChildJob } from './protocol.ts';
+
+const CHANNEL = 3;
+
+const job = JSON.parse(await readStdin()) as ChildJob;
+
+function send(event: ChildEvent): void {
+  // A leading newline ends whatever partial line the learner may have written to fd 3.
+  writeSync(CHANNEL, `\n${job.nonce}${JSON.stringify(event)}\n`);
+}
+
+const exerciseOf = (m: TestModule) => m.moduleId.split('/').at(-2)!;
+
+const reporter: Reporter = {
+  // Queued comes before the file is imported: the limit covers an endless loop at import too.
+  onTestModuleQueued: (m) => send({ type: 'exercise-start', id: exerciseOf(m) }),
+  onTestModuleCollected: (m) =>
+    send({
+      type: 'exercise-collected',
+      id: exerciseOf(m),
+      file: m.moduleId,
+      total: [...m.children.allTests()].length,
+    }),
+  onTestCaseReady: (t: TestCase) =>
+    send({ type: 'test-start', id: exerciseOf(t.module), name: t.fullName }),
+  onTestCaseResult: (t: TestCase) =>
+    send({ type: 'test-end', id: exerciseOf(t.module), test: toOutcome(t, job.kataDir) }),
+  onUserConsoleLog: (log) => send({ type: 'log', text: log.content.slice(0, 2000) }),
+  onTestModuleEnd: (m) =>
+    send({
+      type: 'exercise-end',
+      id: exerciseOf(m),
+      file: m.moduleId,
+      tests: [...m.children.allTests()].map((t) => toOutcome(t, job.kataDir)),
+      loadErrors: m.errors().map((e) => e.message ?? String(e)),
+      duration: m.diagnostic().duration,
+    }),
+  // Errors outside any test (a timer that throws after its test ended, say): vitest tags them
+  // with the test file and test they came from, when it knows.
+  onTestRunEnd: (_modules, errors) =>
+    send({
+      type: 'run-end',
+      errors: errors.map((e) => {
+        const err = e as { message?: string; VITEST_TEST_PATH?: string; VITEST_TEST_NAME?: string };
+        const path = err.VITEST_TEST_PATH;
+        return {
+          message: String(err.message ?? e),
+          ...(path && { exercise: path.split('/').at(-2)! }),
+          ...(err.VITEST_TEST_NAME && { test: err.VITEST_TEST_NAME }),
+        };
+      }),
+    }),
+};
+
+const vitest = await createVitest(
+  'test',
+  {
+    root: ROOT,
+    config: false,
+    watch: false,
+    reporters: [reporter],
+    passWithNoTests: true,
+    // Tests that hung an earlier run are skipped: vitest matches `<file> <describe> <test>`.
+    ...(job.skipTests.length && {
+      testNamePattern: new RegExp(
+        `^(?!.*(?:${job.skipTests.map((n) => escapeRegExp(n.split(' > ').join(' '))).join('|')})$)`,
+      ),
+    }),
+  },
+  {
+    logLevel: 'silent',
+    cacheDir: job.cacheDir,
+    plugins: [kataDirPlugin(job.kataDir)],
+    // Set, so that vite does not search the folders above the pack for a workspace root.
+    server: { fs: { allow: [ROOT, job.kataDir] } },
+    test: {
+      root: ROOT,
+      include: job.exercises.map((id) => `exercises/${id}/*.test.ts`),
+      env: { KATA_DIR: job.kataDir, KATA_GRADE_PROGRESS_TAG: job.progressTag },
+      ...TEST_OPTIONS,
+      setupFiles: [...setupFilesOf(TEST_OPTIONS), join(ROOT, 'lib', 'grade', 'progress-setup.ts')],
+      testTimeout: Math.min(TEST_OPTIONS.testTimeout, job.testTimeoutMs),
+      // Learner code runs only in worker threads of this process: no forked processes, which the
+      // permission model forbids anyway. One file at a time, so the parent knows which exercise
+      // is running, each in a fresh worker so one exercise cannot tamper with the next.
+      pool: 'threads',
+      maxWorkers: 1,
+      fileParallelism: false,
+      isolate: true,
+      sequence: { shuffle: false },
+    },
+  },
+);
+try {
+  await vitest.start();
+} finally {
+  await vitest.close();
+}
+send({ type: 'done' });
+process.exit(0);
+
+/** The pack's own setup files (hardening), which run first. */
+function setupFilesOf(options: object): string[] {
+  const files = (options as { setupFiles?: string | string[] }).setupFiles;
+  return files === undefined ? [] : Array.isArray(files) ? [...files] : [files];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk) => (text += chunk));
+    process.stdin.on('end', () => resolve(text));
+    process.stdin.on('error', reject);
+  });
+}

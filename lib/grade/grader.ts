@@ -1,0 +1,506 @@
+/**
+ * The classroom grader: finds the submissions, stages each one's learner files, runs the pack's
+ * canonical tests on them in the sandbox, runs the checker, scores every exercise and returns one
+ * `GradeReport` (lib/model.ts) for the reporters.
+ *
+ * A run that hangs or dies costs only what hung: the sandbox names the exercise and the test, the
+ * grader marks them, and runs what is left in a fresh process, skipping the test that hung.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import pLimit from 'p-limit';
+import { checkExercise } from '../../checker/index.ts';
+import { loadCatalog, ROOT, type Exercise } from '../catalog.ts';
+import {
+  fullName,
+  SubmissionGradeSchema,
+  type CheckerMode,
+  type ExerciseGrade,
+  type GradeFinding,
+  type GradeReport,
+  type SubmissionGrade,
+  type TestOutcome,
+} from '../model.ts';
+import type { Submission } from './discover.ts';
+import { cut, MESSAGE_CAP, OUTPUT_PER_EXERCISE } from './text.ts';
+import { createRuntime, isolationLayers, runSandboxed, type Runtime } from './sandbox.ts';
+import { stageSubmission, SubmissionError } from './stage.ts';
+import { unzipSubmission } from './unzip.ts';
+import { loadResume, saveResume } from './resume.ts';
+
+export interface GradeOptions {
+  submissions: Submission[];
+  /** Where reports and resume files go. */
+  out: string;
+  /** Per exercise, milliseconds. */
+  timeoutMs: number;
+  checker: CheckerMode;
+  /** Regrade even what a previous run graded. */
+  fresh: boolean;
+  /** Submissions graded at once (default: the number of cores). */
+  concurrency?: number;
+  /** Heap cap of a sandboxed run, MiB (default: sandbox.ts's HEAP_MB). */
+  heapMb?: number;
+  /** The exercises (default: the pack's catalog, exercises/). */
+  exercises?: Exercise[];
+  /** After each submission is graded (or taken from a previous run). */
+  onGraded?: (grade: SubmissionGrade, done: number, total: number) => void;
+  /** Ctrl-C: stop starting submissions, kill the running ones, return what is done. */
+  signal?: AbortSignal;
+}
+
+/** How many tests that hung an exercise are skipped before the rest of it is given up. */
+const MAX_HUNG_PER_EXERCISE = 3;
+
+export async function gradeClass(options: GradeOptions): Promise<GradeReport> {
+  // Exercises whose folder is broken (being written, say) are left out, not fatal.
+  const exercises = options.exercises ?? loadCatalog().exercises;
+  const scratchRoot = mkdtempSync(join(tmpdir(), 'kata-grade-'));
+  try {
+    const runtime = createRuntime(scratchRoot);
+    const pack = packHash(options);
+    const limit = pLimit(options.concurrency ?? Math.max(1, availableParallelism()));
+    const grades: (SubmissionGrade | undefined)[] = [];
+    let done = 0;
+    await Promise.all(
+      options.submissions.map((submission, i) =>
+        limit(async () => {
+          if (options.signal?.aborted) return;
+          const scratch = join(scratchRoot, `s${i}`);
+          mkdirSync(scratch);
+          try {
+            const grade = await gradeSubmission(
+              submission,
+              exercises,
+              runtime,
+              scratch,
+              pack,
+              options,
+            );
+            if (!grade) return;
+            grades[i] = grade;
+            done += 1;
+            options.onGraded?.(grade, done, options.submissions.length);
+          } finally {
+            rmSync(scratch, { recursive: true, force: true });
+          }
+        }),
+      ),
+    );
+    return {
+      version: 1,
+      settings: { timeoutMs: options.timeoutMs, checker: options.checker },
+      exercises: exercises.map((e) => ({ id: e.id, title: e.meta.title, points: e.meta.points })),
+      maxScore: exercises.reduce((n, e) => n + e.meta.points, 0),
+      submissions: grades.filter((g) => g !== undefined),
+      interrupted: options.signal?.aborted ?? false,
+    };
+  } finally {
+    rmSync(scratchRoot, { recursive: true, force: true });
+  }
+}
+
+/** Grades one submission; undefined when the run was aborted before it finished. */
+async function gradeSubmission(
+  submission: Submission,
+  exercises: Exercise[],
+  runtime: Runtime,
+  scratch: string,
+  pack: string,
+  options: GradeOptions,
+): Promise<SubmissionGrade | undefined> {
+  const started = performance.now();
+  const maxScore = exercises.reduce((n, e) => n + e.meta.points, 0);
+  const failed = (reason: string, hash: string): SubmissionGrade => ({
+    student: submission.student,
+    source: submission.source,
+    status: 'error',
+    reason: cut(reason, MESSAGE_CAP),
+    hash,
+    score: 0,
+    maxScore,
+    exercises: [],
+    ignored: [],
+    isolation: isolationLayers(runtime, options.heapMb),
+    duration: Math.round(performance.now() - started),
+  });
+
+  let root = submission.path;
+  const kataDir = join(scratch, 'kata');
+  let staged;
+  try {
+    if (submission.kind === 'zip') {
+      root = join(scratch, 'unzipped');
+      await unzipSubmission(submission.path, root);
+    }
+    staged = stageSubmission(root, exercises, kataDir);
+  } catch (err) {
+    if (!(err instanceof SubmissionError)) throw err;
+    const hash = sha(`${pack}\0error\0${fileHash(submission.path)}`);
+    const grade = failed(err.message, hash);
+    saveResume(options.out, grade);
+    return grade;
+  }
+  const hash = sha(`${pack}\0${staged.hash}`);
+  if (!options.fresh) {
+    const previous = loadResume(options.out, submission.student, hash);
+    if (previous) return previous;
+  }
+
+  const results = new Map<string, Partial<ExerciseRun>>();
+  const present = exercises.filter((e) => staged.files.has(e.id));
+  const runOf = (id: string) => {
+    let r = results.get(id);
+    if (!r) {
+      r = {
+        tests: new Map(),
+        totals: new Map(),
+        filesEnded: new Set(),
+        loadErrors: [],
+        output: '',
+        hung: [],
+      };
+      results.set(id, r);
+    }
+    return r as ExerciseRun;
+  };
+  let remaining = present.map((e) => e.id);
+  let current: string | undefined;
+  for (let round = 0; remaining.length && round < present.length + 10; round++) {
+    const skip = remaining.flatMap((id) => runOf(id).hung);
+    const finished = new Set<string>();
+    const result = await runSandboxed({
+      runtime,
+      scratch,
+      kataDir,
+      exercises: remaining,
+      timeoutMs: options.timeoutMs,
+      skipTests: skip,
+      ...(options.heapMb && { heapMb: options.heapMb }),
+      ...(options.signal && { signal: options.signal }),
+      onEvent: (event) => {
+        switch (event.type) {
+          case 'exercise-start':
+            current = event.id;
+            runOf(event.id).started = performance.now();
+            break;
+          case 'exercise-collected':
+            runOf(event.id).totals.set(event.file, event.total);
+            break;
+          case 'test-end':
+            record(runOf(event.id), event.test);
+            break;
+          case 'log':
+            if (current) runOf(current).output += event.text;
+            break;
+          case 'exercise-end': {
+            const r = runOf(event.id);
+            for (const t of event.tests) record(r, t);
+            r.totals.set(event.file, event.tests.length);
+            r.loadErrors = [...r.loadErrors, ...event.loadErrors];
+            r.duration = (r.duration ?? 0) + event.duration;
+            r.filesEnded.add(event.file);
+            if (r.filesEnded.size >= testFileCount(event.id, exercises)) finished.add(event.id);
+            current = undefined;
+            break;
+          }
+          case 'run-end':
+            for (const e of event.errors) {
+              const id = e.exercise ?? current;
+              if (id) runOf(id).errors = [...(runOf(id).errors ?? []), e];
+            }
+            break;
+        }
+      },
+    });
+    const end = result.end;
+    if (end.kind === 'aborted') return undefined;
+    let culprit: string | undefined;
+    if (end.kind === 'timeout' || (end.kind === 'crashed' && end.exercise)) {
+      culprit = end.exercise!;
+      const r = runOf(culprit);
+      r.duration = (r.duration ?? 0) + (r.started ? performance.now() - r.started : 0);
+      if (end.kind === 'timeout') {
+        r.timeout = end.test ?? '';
+      } else {
+        r.crash = `${end.reason}${end.test ? ` in "${end.test}"` : ''}`;
+        r.crashOutput = result.output;
+      }
+      // Run the rest of the exercise again without the test that hung, unless it hung loading.
+      if (end.test && r.hung.length < MAX_HUNG_PER_EXERCISE) {
+        r.hung.push(end.test);
+        r.tests.set(end.test, hungOutcome(end, options.timeoutMs));
+        remaining = remaining.filter((id) => !finished.has(id));
+        continue;
+      }
+      finished.add(culprit);
+    } else if (end.kind === 'crashed') {
+      // Died outside any exercise: nothing to blame but the run; give up what is left.
+      for (const id of remaining) if (!finished.has(id)) runOf(id).crash = end.reason;
+      remaining = [];
+      break;
+    }
+    const before = remaining.length;
+    remaining = remaining.filter((id) => !finished.has(id));
+    if (end.kind === 'done') {
+      for (const id of remaining)
+        runOf(id).crash ??= 'the test process ended before this exercise ran';
+      remaining = [];
+    } else if (remaining.length === before) {
+      break;
+    }
+  }
+
+  const grades = exercises.map((exercise) =>
+    exerciseGrade(
+      exercise,
+      staged.files.get(exercise.id),
+      results.get(exercise.id) as ExerciseRun | undefined,
+      kataDir,
+      options,
+    ),
+  );
+  const grade: SubmissionGrade = {
+    student: submission.student,
+    source: submission.source,
+    status: 'graded',
+    hash,
+    score: round2(grades.reduce((n, g) => n + g.score, 0)),
+    maxScore,
+    exercises: grades,
+    ignored: staged.ignored.map((f) => ({ file: cut(f.file, MESSAGE_CAP), reason: f.reason })),
+    isolation: isolationLayers(runtime, options.heapMb),
+    duration: Math.round(performance.now() - started),
+  };
+  SubmissionGradeSchema.parse(grade);
+  saveResume(options.out, grade);
+  return grade;
+}
+
+interface ExerciseRun {
+  /** Tests per test file, as collected. */
+  totals: Map<string, number>;
+  filesEnded: Set<string>;
+  tests: Map<string, TestOutcome>;
+  loadErrors: string[];
+  errors?: { message: string; exercise?: string; test?: string }[];
+  output: string;
+  duration?: number;
+  started?: number;
+  /** The test that was running when the per-exercise limit struck. */
+  timeout?: string;
+  crash?: string;
+  crashOutput?: string;
+  /** Tests skipped in later rounds because they hung or crashed. */
+  hung: string[];
+}
+
+/** A test's outcome, unless it hung earlier: that one stays failed though later runs skip it. */
+function record(run: ExerciseRun, test: TestOutcome): void {
+  const name = fullName(test);
+  if (!run.hung.includes(name)) run.tests.set(name, test);
+}
+
+/** The outcome of the test that was running when its run was stopped or died. */
+function hungOutcome(
+  end: { kind: 'timeout'; test?: string } | { kind: 'crashed'; test?: string; reason: string },
+  timeoutMs: number,
+): TestOutcome {
+  const parts = end.test!.split(' > ');
+  const message =
+    end.kind === 'timeout'
+      ? `did not finish within the exercise's limit of ${timeoutMs / 1000} s: an endless loop?`
+      : `the test process died here: ${end.reason}`;
+  return {
+    suite: parts.slice(0, -1),
+    name: parts.at(-1)!,
+    state: 'failed',
+    failure: { message, stub: false },
+  };
+}
+
+function exerciseGrade(
+  exercise: Exercise,
+  files: string[] | undefined,
+  run: ExerciseRun | undefined,
+  kataDir: string,
+  options: GradeOptions,
+): ExerciseGrade {
+  const base = {
+    id: exercise.id,
+    title: exercise.meta.title,
+    points: exercise.meta.points,
+  };
+  if (!files) {
+    return {
+      ...base,
+      score: 0,
+      status: 'missing',
+      reason: `no ${exercise.id}/${exercise.stubFile} in the submission`,
+      passed: 0,
+      total: 0,
+      tests: [],
+      loadErrors: [],
+      findings: [],
+      warnings: [],
+      output: '',
+      duration: 0,
+    };
+  }
+  const findings = options.checker === 'off' ? [] : runChecker(exercise, kataDir);
+  const outcomes = [...(run?.tests.values() ?? [])].map(tidyOutcome, kataDir);
+  const collected = [...(run?.totals.values() ?? [])].reduce((n, k) => n + k, 0);
+  const total = Math.max(collected, outcomes.length);
+  const passed = outcomes.filter((t) => t.state === 'passed').length;
+  const loadErrors = (run?.loadErrors ?? []).map((e) => cut(firstLine(e), MESSAGE_CAP));
+  const timedOutTest = outcomes.find((t) =>
+    /Test timed out in \d+ms/.test(t.failure?.message ?? ''),
+  );
+  const essential = findings.filter((f) => f.severity === 'essential');
+  const uncaught = (run?.errors ?? []).map(
+    (e) => `uncaught error: ${cut(firstLine(e.message), MESSAGE_CAP)}`,
+  );
+
+  // vitest turns process.exit() in a worker into an error; the grade calls it what it is.
+  const exitCall = [...loadErrors, ...uncaught, ...outcomes.map((t) => t.failure?.message ?? '')]
+    .map((m) => /process\.exit unexpectedly called with "?([^"\s]*)"?/.exec(m))
+    .find((m) => m);
+  let status: ExerciseGrade['status'];
+  let reason: string | undefined;
+  if (exitCall) {
+    status = 'crashed';
+    reason = `the code called process.exit(${exitCall[1]})`;
+  } else if (run?.timeout !== undefined || timedOutTest) {
+    status = 'timeout';
+    const hung = run?.hung.length ? run.hung : [run?.timeout ?? fullName(timedOutTest!)];
+    reason = hung[0]
+      ? `timed out in "${hung[0]}"${hung.length > 1 ? ` and ${hung.length - 1} more tests` : ''}`
+      : `timed out while loading ${exercise.stubFile}: an endless loop at its top level?`;
+  } else if (run?.crash) {
+    status = 'crashed';
+    reason = run.crash;
+  } else if (essential.length && options.checker === 'withhold' && passed > 0) {
+    status = 'withheld';
+    reason = `checker: ${essential.map((f) => `${f.rule} (${f.file}:${f.line})`).join(', ')}`;
+  } else if (total > 0 && passed === total && !uncaught.length) {
+    status = 'passed';
+  } else if (passed > 0) {
+    status = 'partial';
+    reason = uncaught[0] ?? `${total - passed} of ${total} tests failed`;
+  } else {
+    status = 'failed';
+    reason = loadErrors[0] ?? uncaught[0] ?? (total ? `all ${total} tests failed` : 'no test ran');
+  }
+  // An uncaught error (say, thrown in a timer) fails the run it happened in: it costs one test.
+  const earned = uncaught.length && passed === total && total > 0 ? passed - 1 : passed;
+  const score =
+    status === 'withheld' || total === 0 ? 0 : round2((exercise.meta.points * earned) / total);
+  return {
+    ...base,
+    score,
+    status,
+    ...(reason !== undefined && { reason: cut(reason, MESSAGE_CAP) }),
+    passed: earned,
+    total,
+    tests: outcomes,
+    loadErrors: [...loadErrors, ...uncaught],
+    findings,
+    warnings:
+      options.checker === 'report' && essential.length
+        ? ['essential findings not deducted (--checker report)']
+        : [],
+    output: cut(
+      `${run?.output ?? ''}${run?.crash && run.crashOutput ? run.crashOutput : ''}`,
+      OUTPUT_PER_EXERCISE,
+    ),
+    duration: Math.round(run?.duration ?? 0),
+  };
+}
+
+/** Messages cut to the cap; paths in the staged copy made relative to the submission. */
+function tidyOutcome(this: string, t: TestOutcome): TestOutcome {
+  const out: TestOutcome = {
+    ...t,
+    ...(t.duration !== undefined && { duration: Math.round(t.duration) }),
+  };
+  if (t.failure) {
+    const f = {
+      ...t.failure,
+      message: cut(t.failure.message.split(this + '/').join(''), MESSAGE_CAP),
+    };
+    for (const key of ['at', 'thrownAt'] as const) {
+      const loc = f[key];
+      if (loc)
+        f[key] = { ...loc, file: relative(loc.file.startsWith(this) ? this : ROOT, loc.file) };
+    }
+    out.failure = f;
+  }
+  delete out.declaredAt;
+  return out;
+}
+
+function runChecker(exercise: Exercise, kataDir: string): GradeFinding[] {
+  try {
+    return checkExercise(exercise, kataDir).map((f) => ({
+      ...f,
+      file: relative(kataDir, f.file),
+      message: cut(f.message, MESSAGE_CAP),
+    }));
+  } catch (err) {
+    return [
+      {
+        rule: 'checker-error',
+        severity: 'informative',
+        file: `${exercise.id}/${exercise.stubFile}`,
+        line: 1,
+        column: 1,
+        message: cut(
+          `the checker could not read this file: ${(err as Error).message}`,
+          MESSAGE_CAP,
+        ),
+      },
+    ];
+  }
+}
+
+/** The pack's side of the resume key: its tests, test helpers, checker and the settings. */
+function packHash(options: GradeOptions): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ timeoutMs: options.timeoutMs, checker: options.checker }));
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'fixtures') walk(path);
+      } else if (/\.(ts|mjs|cjs|json)$/.test(entry.name)) {
+        hash.update(relative(ROOT, path)).update(readFileSync(path));
+      }
+    }
+  };
+  for (const part of ['exercises', 'lib', 'checker']) walk(join(ROOT, part));
+  return hash.digest('hex');
+}
+
+const byName = (a: { name: string }, b: { name: string }) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+
+function fileHash(path: string): string {
+  try {
+    return sha(readFileSync(path));
+  } catch {
+    return 'folder';
+  }
+}
+
+/** An exercise's test files: most have one, some share a suite across several. */
+function testFileCount(id: string, exercises: Exercise[]): number {
+  const exercise = exercises.find((e) => e.id === id);
+  if (!exercise) return 1;
+  return readdirSync(exercise.dir).filter((f) => f.endsWith('.test.ts')).length || 1;
+}
+
+const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const firstLine = (text: string) => text.split('\n').find((l) => l.trim()) ?? text;

@@ -1,0 +1,330 @@
+/**
+ * The sandbox a submission's tests run in: one child Node process tree per run, under Node's
+ * permission model, in a network and PID namespace when the system allows one, with a heap cap,
+ * an output cap and a kill of the whole tree on overrun.
+ *
+ * Node 20 grants a folder's whole subtree or nothing, and vitest reads its root folder itself, so
+ * the pack's root (which holds solutions/) cannot be the root of a sandboxed run. The grader
+ * builds a runtime view instead: a copy of what the tests need (exercises/, lib/, the result
+ * helpers, package.json) plus a link to node_modules, and the child may read only that view,
+ * node_modules and its own scratch folder. The child's main thread is bundled to plain JS here,
+ * because tsx would start esbuild as a child process, which the sandbox forbids.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdirSync, realpathSync, symlinkSync } from 'node:fs';
+import { dirname, join, parse } from 'node:path';
+import { buildSync } from 'esbuild';
+import { ROOT } from '../paths.ts';
+import type { IsolationLayer } from '../model.ts';
+import type { ChildEvent, ChildJob } from './protocol.ts';
+
+/** Heap of a sandboxed run, MiB: far above what a kata needs, far below the machine's. */
+export const HEAP_MB = 512;
+/** Output a child may print on stdout and stderr before the rest is dropped. */
+export const OUTPUT_CAP = 64 * 1024;
+
+export interface Runtime {
+  /** The runtime view: vitest's root inside the sandbox. */
+  view: string;
+  /** The bundled child script. */
+  script: string;
+  /** Whether the network and PID namespaces can be used here. */
+  namespaces: boolean;
+}
+
+/** Builds the runtime view in `dir` (once per grading run). */
+export function createRuntime(dir: string): Runtime {
+  const view = join(dir, 'pack');
+  mkdirSync(join(view, 'cli'), { recursive: true });
+  for (const part of ['exercises', 'lib']) {
+    cpSync(join(ROOT, part), join(view, part), {
+      recursive: true,
+      // Only what runs: no fixtures of the grader's own tests, no solutions (not under these).
+      filter: (src) => !src.includes(`${join(ROOT, 'lib', 'grade', 'fixtures')}`),
+    });
+  }
+  cpSync(join(ROOT, 'cli', 'results.ts'), join(view, 'cli', 'results.ts'));
+  cpSync(join(ROOT, 'package.json'), join(view, 'package.json'));
+  cpSync(join(ROOT, 'tsconfig.json'), join(view, 'tsconfig.json'));
+  symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(view, 'node_modules'), 'dir');
+  // At lib/ depth, so that lib/paths.ts, bundled in, still finds the view's root one level up.
+  const script = join(view, 'lib', 'grade-child.mjs');
+  buildSync({
+    entryPoints: [join(view, 'lib', 'grade', 'child-run.ts')],
+    outfile: script,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['vitest', 'vitest/*', 'vite'],
+    logLevel: 'error',
+  });
+  return { view, script, namespaces: namespacesWork() };
+}
+
+function namespacesWork(): boolean {
+  const r = spawnSync('unshare', [...UNSHARE, 'true'], { stdio: 'ignore', timeout: 5000 });
+  return r.status === 0;
+}
+
+/** A user namespace (for the rights to make the others), no network, own PIDs and /proc. */
+const UNSHARE = ['--map-root-user', '--net', '--pid', '--fork', '--mount-proc', '--kill-child'];
+
+/** The isolation layers a run has, for the report. */
+export function isolationLayers(runtime: Runtime, heapMb = HEAP_MB): IsolationLayer[] {
+  return [
+    { layer: 'process tree', on: true, detail: 'one per submission, killed as a whole on overrun' },
+    {
+      layer: 'permissions',
+      on: true,
+      detail:
+        "Node permission model: reads only the pack's runtime files and the staged copy; " +
+        'writes only the scratch folder; no child processes',
+    },
+    { layer: 'heap cap', on: true, detail: `${heapMb} MiB` },
+    { layer: 'output cap', on: true, detail: `${OUTPUT_CAP / 1024} KiB per run` },
+    runtime.namespaces
+      ? { layer: 'network', on: true, detail: 'cut: own network namespace (unshare)' }
+      : { layer: 'network', on: false, detail: 'not cut: unshare cannot create namespaces here' },
+    runtime.namespaces
+      ? { layer: 'signals', on: true, detail: 'own PID namespace: cannot signal the grader' }
+      : { layer: 'signals', on: false, detail: 'no PID namespace: may signal other processes' },
+  ];
+}
+
+export interface RunOptions {
+  runtime: Runtime;
+  /** Scratch folder of this submission: the only place the child may write. */
+  scratch: string;
+  /** The staged learner files, shaped like exercises/ (inside `scratch`). */
+  kataDir: string;
+  exercises: string[];
+  /** Tests to skip (full names): they hung or crashed an earlier run. */
+  skipTests: string[];
+  /** Per exercise, from its first line of loading to its last test. */
+  timeoutMs: number;
+  onEvent: (event: ChildEvent) => void;
+  /** Heap cap, MiB (default HEAP_MB). */
+  heapMb?: number;
+  /** Aborts the run (Ctrl-C): the child is killed, the result says `aborted`. */
+  signal?: AbortSignal;
+}
+
+export type RunEnd =
+  | { kind: 'done' }
+  | { kind: 'timeout'; exercise: string; test?: string }
+  | { kind: 'crashed'; exercise?: string; test?: string; reason: string }
+  | { kind: 'aborted' };
+
+export interface RunResult {
+  end: RunEnd;
+  /** What the child printed outside the tests (stdout and stderr), capped. */
+  output: string;
+  /** Peak resident memory of the child tree, KiB, where known. */
+  maxRssKiB?: number;
+}
+
+/** Time a child may take to start vitest and reach its first exercise. */
+const START_TIMEOUT_MS = 60_000;
+
+/** Runs the canonical tests of `exercises` in one sandboxed process tree. */
+export function runSandboxed(options: RunOptions): Promise<RunResult> {
+  const { runtime, scratch, kataDir } = options;
+  const tmp = join(scratch, 'tmp');
+  mkdirSync(tmp, { recursive: true });
+  const nonce = randomBytes(16).toString('hex');
+  const progressTag = randomBytes(16).toString('hex');
+  const job: ChildJob = {
+    nonce,
+    progressTag,
+    kataDir,
+    cacheDir: join(scratch, 'vite-cache'),
+    exercises: options.exercises,
+    testTimeoutMs: options.timeoutMs,
+    skipTests: options.skipTests,
+  };
+  const node = [
+    process.execPath,
+    '--experimental-permission',
+    // vitest runs test files in worker threads of the same process (no forks), and vite's
+    // transforms (rolldown, oxc) are native addons.
+    '--allow-worker',
+    '--allow-addons',
+    ...readable(runtime, scratch).map((p) => `--allow-fs-read=${p}`),
+    `--allow-fs-write=${scratch}`,
+    `--max-old-space-size=${options.heapMb ?? HEAP_MB}`,
+    '--no-warnings',
+    runtime.script,
+  ];
+  // In the namespace a shell is PID 1, not node: PID 1 ignores signals it has no handler for,
+  // so a submission killing itself would otherwise live on.
+  const [command, ...args] = runtime.namespaces
+    ? ['unshare', ...UNSHARE, '/bin/sh', '-c', '"$@"; exit $?', 'sh', ...node]
+    : node;
+  const child = spawn(command!, args, {
+    cwd: runtime.view,
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      TMPDIR: tmp,
+      HOME: tmp,
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      NODE_ENV: 'test',
+    },
+  });
+  child.stdin!.end(JSON.stringify(job));
+
+  let output = '';
+  let dropped = 0;
+  const capture = (chunk: Buffer) => {
+    const room = OUTPUT_CAP - output.length;
+    if (room > 0) output += chunk.toString('utf8', 0, Math.min(chunk.length, room));
+    dropped += Math.max(0, chunk.length - Math.max(room, 0));
+  };
+  child.stdout!.on('data', capture);
+  child.stderr!.on('data', capture);
+
+  return new Promise((resolve) => {
+    let current: string | undefined;
+    let currentTest: string | undefined;
+    let end: RunEnd | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let pending = '';
+    let discarded = 0;
+
+    const kill = () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
+    const arm = (ms: number, onFire: () => void) => {
+      clearTimeout(timer);
+      timer = setTimeout(onFire, ms);
+    };
+    const finish = (e: RunEnd) => {
+      if (end) return;
+      end = e;
+      clearTimeout(timer);
+      kill();
+    };
+    arm(START_TIMEOUT_MS, () =>
+      finish({ kind: 'crashed', reason: 'the test process did not start within 60 s' }),
+    );
+    const onAbort = () => finish({ kind: 'aborted' });
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+
+    child.stdio[3]!.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      // A line with no end in sight is the learner's, not ours: drop it rather than grow.
+      if (pending.length > 4 * 1024 * 1024) {
+        discarded += pending.length;
+        pending = '';
+      }
+      for (const line of lines) {
+        const weak = line.lastIndexOf(progressTag);
+        if (weak >= 0 && !end) {
+          // From a worker, beside learner code: taken as a test name only.
+          try {
+            const hint = JSON.parse(line.slice(weak + progressTag.length)) as { name?: unknown };
+            if (current && typeof hint.name === 'string') currentTest = hint.name.slice(0, 1000);
+          } catch {
+            // Not ours after all.
+          }
+          continue;
+        }
+        const at = line.lastIndexOf(nonce);
+        if (at < 0) {
+          discarded += line.length;
+          continue;
+        }
+        let event: ChildEvent;
+        try {
+          event = JSON.parse(line.slice(at + nonce.length)) as ChildEvent;
+        } catch {
+          continue;
+        }
+        if (end) continue;
+        if (event.type === 'exercise-start') {
+          current = event.id;
+          currentTest = undefined;
+          arm(options.timeoutMs, () =>
+            finish({
+              kind: 'timeout',
+              exercise: event.id,
+              ...(currentTest && { test: currentTest }),
+            }),
+          );
+        } else if (event.type === 'test-start') {
+          currentTest = event.name;
+        } else if (event.type === 'exercise-end') {
+          current = undefined;
+          currentTest = undefined;
+          // Between exercises: the next one's start re-arms; a stall here is the runner's.
+          arm(START_TIMEOUT_MS, () =>
+            finish({ kind: 'crashed', reason: 'the test process stopped between exercises' }),
+          );
+        } else if (event.type === 'done') {
+          end = { kind: 'done' };
+          clearTimeout(timer);
+        }
+        options.onEvent(event);
+      }
+    });
+
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (!end) {
+        const why = crashReason(code, signal, output);
+        end = {
+          kind: 'crashed',
+          ...(current && { exercise: current }),
+          ...(currentTest && { test: currentTest }),
+          reason: why,
+        };
+      }
+      kill();
+      if (dropped) output += `\n[… ${dropped} more bytes of output dropped]`;
+      void discarded;
+      resolve({ end, output });
+    });
+  });
+}
+
+/** One line on why a child ended without finishing. */
+export function crashReason(code: number | null, signal: string | null, output: string): string {
+  if (/heap out of memory|Reached heap limit|ERR_WORKER_OUT_OF_MEMORY/.test(output))
+    return 'ran out of memory (heap cap)';
+  if (/Maximum call stack size exceeded/.test(output)) return 'overflowed the stack';
+  // vitest's words when a worker thread dies; a worker out of heap prints nothing else.
+  if (/Worker exited unexpectedly/.test(output))
+    return 'the test worker died: out of memory (heap cap) or a native crash';
+  if (signal) return `the test process was killed by ${signal}`;
+  if (code === 139 || code === 128 + 11) return 'the test process crashed (segmentation fault)';
+  if (code !== null && code > 128) return `the test process was killed by signal ${code - 128}`;
+  return `the test process exited with code ${code}`;
+}
+
+/**
+ * What the child may read: the view, node_modules (where its link resolves), its scratch folder,
+ * and a few paths vite and vitest probe (workspace markers above the view, WSL markers), which do
+ * not exist or hold nothing of the pack's.
+ */
+function readable(runtime: Runtime, scratch: string): string[] {
+  const paths = [runtime.view, realpathSync(join(runtime.view, 'node_modules')), scratch];
+  // vite tests whether the file system is case-sensitive by reading the upper-cased root.
+  paths.push(runtime.view.toUpperCase());
+  paths.push('/proc/sys/fs/binfmt_misc/WSLInterop', '/run/WSL');
+  for (let dir = dirname(runtime.view); ; dir = dirname(dir)) {
+    paths.push(join(dir, 'pnpm-workspace.yaml'), join(dir, 'lerna.json'));
+    if (dir === parse(dir).root) break;
+  }
+  return paths;
+}

@@ -1,0 +1,15 @@
+/** Caps on learner text in reports, so one noisy submission cannot swell them. */
+
+/** Per test message, per finding, per reason. */
+export const MESSAGE_CAP = 500;
+/** What one exercise's tests printed. */
+export const OUTPUT_PER_EXERCISE = 2000;
+
+/**
+ * `text` cut to `max` characters with a visible marker saying how much was cut.
+ * @example cut('abcdef', 3) // 'abc… [3 more characters cut]'
+ */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}… [${text.length - max} more characters cut]`;
+}
