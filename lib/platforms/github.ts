@@ -80,7 +80,13 @@ export function annotations(
     }
     for (const test of grade.tests) {
       if (test.state === 'passed' || !test.failure) continue;
-      const where = [test.failure.thrownAt, test.failure.at, test.declaredAt]
+      // The learner's line that threw, else the test's line, else the top of the learner's file.
+      const learnerFile = {
+        file: `${grade.id}/${grade.id.replace(/^\d+-/, '')}.ts`,
+        line: 1,
+        column: 1,
+      };
+      const where = [test.failure.thrownAt, test.failure.at, test.declaredAt, learnerFile]
         .filter((l) => l !== undefined)
         .map((l) => ({ ...l, file: repoPath(l.file) }))
         .find((l) => l.file);
