@@ -591,7 +591,7 @@ export function createScheduler(): Scheduler {
         const task = ready.dequeue();
         if (task) {
           task.queued = false;
-          if (!task.outcome) step(task);
+          if (!task.outcome && !task.wait) step(task); // a kill may have parked it since
         } else if (!wakeSleepers()) {
           break;
         }
