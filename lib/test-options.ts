@@ -1,5 +1,9 @@
+import { fileURLToPath } from 'node:url';
+
 /** Test options every run of the canonical tests shares: vitest.config.ts and the self-check. */
 export const TEST_OPTIONS = {
+  // Before an exercise's tests load learner code: freeze what they rely on, hide the runner.
+  setupFiles: [fileURLToPath(new URL('./harden.ts', import.meta.url))] as string[],
   // Learner code can loop forever; a test that hangs should fail, not stall the pack.
   testTimeout: 10_000,
   // A test that asserts nothing cannot fail: vitest fails it instead.

@@ -1,10 +1,24 @@
 /**
- * Helpers the canonical tests share: probes that count the work a learner's code does, and the
- * small-heap child process of the memory tests. They hold no answers.
+ * Helpers the canonical tests share: probes that count the work a learner's code does, checks
+ * that an export is a real generator, and the memory watch of exercise 01. They hold no answers.
  */
-import { spawnSync } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
-import { ROOT } from './paths.ts';
+import { expect } from 'vitest';
+import {
+  ASYNC_GENERATOR_METHODS,
+  AsyncGeneratorPrototype,
+  GENERATOR_METHODS,
+  GeneratorPrototype,
+  getOwnPropertyDescriptor,
+  getPrototypeOf,
+  hasOwn,
+  isAsyncFunction,
+  isGeneratorFunction,
+  isGeneratorObject,
+  isProxy,
+  memoryUsage,
+  ownKeys,
+  reflectGet,
+} from './intrinsics.ts';
 
 /** An iterable over `values` that counts how often its iterators are pulled and closed. */
 export interface Spied<T> extends Iterable<T> {
@@ -104,38 +118,186 @@ export function firstN<T>(iterable: Iterable<T>, n: number): T[] {
   return out;
 }
 
-export interface ChildResult {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
+/** Why `fn` is not a real generator function of the kind asked for, or undefined when it is. */
+function generatorFunctionProblem(fn: unknown, async: boolean): string | undefined {
+  const kind = async ? 'async function*' : 'function*';
+  if (typeof fn !== 'function') return `is not a function`;
+  if (isProxy(fn) || !isGeneratorFunction(fn) || isAsyncFunction(fn) !== async) {
+    return `is not declared with ${kind} (a plain, bound or wrapped function does not count)`;
+  }
+  const desc = getOwnPropertyDescriptor(fn, 'prototype');
+  const proto: unknown = desc && 'value' in desc ? desc.value : undefined;
+  if (
+    typeof proto !== 'object' ||
+    proto === null ||
+    isProxy(proto) ||
+    getPrototypeOf(proto) !== (async ? AsyncGeneratorPrototype : GeneratorPrototype) ||
+    ownKeys(proto).length > 0
+  ) {
+    return `has a prototype set by hand: leave the one ${kind} gives it`;
+  }
+  return undefined;
+}
+
+const PROTOCOL_KEYS: PropertyKey[] = [
+  'next',
+  'return',
+  'throw',
+  Symbol.iterator,
+  Symbol.asyncIterator,
+];
+
+/** Why `value` is not a real generator object of the kind asked for, or undefined when it is. */
+function generatorObjectProblem(value: unknown, async: boolean): string | undefined {
+  const kind = async ? 'an async generator' : 'a generator';
+  if (typeof value !== 'object' || value === null || isProxy(value) || !isGeneratorObject(value)) {
+    return `is not ${kind} object: something that only looks like one`;
+  }
+  const builtIn = async ? AsyncGeneratorPrototype : GeneratorPrototype;
+  let o: object | null = value;
+  for (let hops = 0; o !== builtIn; hops += 1) {
+    if (o === null || hops > 3 || isProxy(o)) {
+      return `does not inherit the built-in methods of ${kind}`;
+    }
+    for (const key of PROTOCOL_KEYS) {
+      if (hasOwn(o, key))
+        return `has its own ${String(key)}: ${kind} answers with the built-in one`;
+    }
+    o = getPrototypeOf(o);
+  }
+  const methods = async ? ASYNC_GENERATOR_METHODS : GENERATOR_METHODS;
+  if (reflectGet(builtIn, 'next') !== methods.next) return 'answers with a replaced next()';
+  return undefined;
 }
 
 /**
- * Sums `file`'s export `name(...args)` in a child Node with a `heapMiB` old-space limit.
- * A lazy sequence finishes; one that builds an array of millions aborts (non-zero status or
- * signal). Judged by exit status, never by time or RSS of the shared test worker.
+ * Asserts that `fn` is a real generator function: declared with `function*` (a plain function
+ * that returns a generator, an arrow wrapper, a bound function or a proxy is not), with the
+ * prototype object it was born with.
+ * @example expectGeneratorFunction(range, 'range');
  */
-export function sumInSmallHeap(
-  file: string,
-  name: string,
-  args: number[],
-  heapMiB = 48,
-): ChildResult {
-  const script = [
-    `const ns = await import(${JSON.stringify(pathToFileURL(file).href)});`,
-    // A .ts file outside a "type": "module" package loads as CommonJS: its exports sit on default.
-    `const mod = ${JSON.stringify(name)} in ns ? ns : ns.default;`,
-    `let sum = 0;`,
-    `for (const x of mod[${JSON.stringify(name)}](...${JSON.stringify(args)})) sum += x;`,
-    `process.stdout.write(String(sum));`,
-  ].join('\n');
-  const env = { ...process.env };
-  delete env.NODE_OPTIONS;
-  const r = spawnSync(
-    process.execPath,
-    [`--max-old-space-size=${heapMiB}`, '--import', 'tsx', '--input-type=module', '-e', script],
-    { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 },
+export function expectGeneratorFunction(fn: unknown, name: string): void {
+  expect(generatorFunctionProblem(fn, false), `${name} is not a generator function`).toBe(
+    undefined,
   );
-  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr.slice(-2000) };
+}
+
+/** Asserts that `fn` is a real `async function*`, as expectGeneratorFunction does for `function*`. */
+export function expectAsyncGeneratorFunction(fn: unknown, name: string): void {
+  expect(generatorFunctionProblem(fn, true), `${name} is not an async generator function`).toBe(
+    undefined,
+  );
+}
+
+/**
+ * Asserts that `value` is a real generator object, made by calling a `function*`: not a proxy,
+ * not an object that claims to be one (Symbol.toStringTag, a prototype set by hand), and with
+ * next/return/throw/[Symbol.iterator] the built-in ones.
+ */
+export function expectGeneratorObject(value: unknown, name = 'the result'): void {
+  expect(generatorObjectProblem(value, false), `${name} is not a real generator object`).toBe(
+    undefined,
+  );
+}
+
+/** Asserts that `value` is a real async generator object, as expectGeneratorObject does. */
+export function expectAsyncGeneratorObject(value: unknown, name = 'the result'): void {
+  expect(generatorObjectProblem(value, true), `${name} is not a real async generator object`).toBe(
+    undefined,
+  );
+}
+
+/**
+ * Asserts that `value` is an iterator written by hand: not a generator object, not a proxy, and
+ * its methods are not the built-in generator methods (nor those of an async generator).
+ */
+export function expectHandWrittenIterator(value: unknown, name = 'the result'): void {
+  const problem = (() => {
+    if (typeof value !== 'object' || value === null) return 'is not an object';
+    if (isProxy(value)) return 'is a proxy: write the object itself';
+    if (isGeneratorObject(value)) return 'is a native generator: write the object by hand';
+    const builtIns: unknown[] = [
+      ...Object.values(GENERATOR_METHODS),
+      ...Object.values(ASYNC_GENERATOR_METHODS),
+    ];
+    for (const key of ['next', 'return', 'throw'] as const) {
+      if (builtIns.includes(reflectGet(value, key))) {
+        return `takes its ${key}() from a native generator: write it by hand`;
+      }
+    }
+    return undefined;
+  })();
+  expect(problem, `${name} is not a hand-written iterator`).toBe(undefined);
+}
+
+/**
+ * Asserts that a generator's results are its own: `n` pulls give `n` fresh plain
+ * `{ value, done }` objects, as `yield` makes them. A `function*` that only passes a hand-written
+ * iterator's results through `yield*` shows itself here when those results are reused, carry
+ * other keys, or come in another order or shape.
+ */
+export function expectOwnResults(iterator: Iterator<unknown>, n: number): void {
+  const seen: unknown[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const r: unknown = iterator.next();
+    const problem =
+      typeof r !== 'object' || r === null
+        ? 'is not an object'
+        : isProxy(r) || getPrototypeOf(r) !== Object.prototype
+          ? 'is not a plain object'
+          : seen.includes(r)
+            ? 'is an object handed out before'
+            : ownKeys(r).join() !== 'value,done' ||
+                !['value', 'done'].every((k) => 'value' in getOwnPropertyDescriptor(r, k)!)
+              ? 'is not { value, done } as yield makes it'
+              : undefined;
+    expect(problem, `result ${i + 1} of next()`).toBe(undefined);
+    seen.push(r);
+    if ((r as IteratorResult<unknown>).done) break;
+  }
+}
+
+/** Where the memory watch of `sumWatchingMemory` ended. */
+export interface MemoryWatch {
+  /** The sum of the values pulled. */
+  sum: number;
+  /** Values pulled (fewer than asked when the sequence ended). */
+  pulled: number;
+  /** The highest rise, in MiB, of the memory this thread holds, above where it was at the start. */
+  growthMiB: number;
+}
+
+/** The JS heap plus what lives outside it (typed arrays, buffers), for this thread. */
+function heldBytes(): number {
+  const m = memoryUsage();
+  return m.heapUsed + m.external;
+}
+
+/**
+ * Calls `start()` and pulls up to `pulls` numbers from what it returns, watching the memory this
+ * thread holds: the JS heap and the memory outside it (typed arrays, buffers), so no way of
+ * storing the sequence escapes. A lazy sequence stays within a few MiB, garbage included; one
+ * that stores its values grows with them. Judged by a margin, never by time.
+ */
+export function sumWatchingMemory(start: () => Iterable<number>, pulls: number): MemoryWatch {
+  const base = heldBytes();
+  let peak = 0;
+  const watch = () => {
+    const rise = heldBytes() - base;
+    if (rise > peak) peak = rise;
+  };
+  const iterable = start();
+  watch();
+  const it = iterable[Symbol.iterator]();
+  let sum = 0;
+  let pulled = 0;
+  while (pulled < pulls) {
+    const r = it.next();
+    if (pulled === 0 || (pulled & 0xffff) === 0) watch();
+    if (r.done) break;
+    sum += r.value;
+    pulled += 1;
+  }
+  watch();
+  return { sum, pulled, growthMiB: peak / 2 ** 20 };
 }
