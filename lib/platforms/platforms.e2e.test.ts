@@ -49,23 +49,63 @@ const sourcesOf = (id: string): TestSource[] => {
   return sources.get(id)!;
 };
 
+let tree: string;
+let early: GradescopeResults;
+let gradescope: GradescopeResults;
+let exercism: ExercismResults;
+
+/**
+ * The three real runs are independent, so they run at once: kata grade over the class,
+ * run_autograder from the exported zip on one student, bin/run.sh on one exercise.
+ */
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'kata-platforms-'));
   classDir = writeFixtureClass();
   const out = join(work, 'grades');
-  await run('node', [
-    KATA,
-    'grade',
-    classDir,
-    '--out',
-    out,
-    '--format',
-    'json',
-    '--timeout',
-    `${TIMEOUT_S}`,
+
+  const zip = join(work, 'autograder.zip');
+  await run('node', [KATA, 'export', 'gradescope', '--out', zip, '--timeout', `${TIMEOUT_S}`]);
+  tree = join(work, 'autograder');
+  await unzipSubmission(zip, join(tree, 'source'));
+  // setup.sh would run npm ci here: the pack's own node_modules stand in for it.
+  symlinkSync(join(ROOT, 'node_modules'), join(tree, 'source', 'node_modules'));
+  copyStudent(classDir, 'anti', join(tree, 'submission'));
+  const results = join(tree, 'results', 'results.json');
+  const autograder = ['bash', [join(tree, 'source', 'run_autograder')]] as const;
+  const env = { ...process.env, AUTOGRADER_ROOT: tree };
+
+  // Killed as soon as it has written anything: what is on disk must still be valid.
+  const child = spawn(...autograder, { env, stdio: 'ignore', detached: true });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  await waitFor(() => existsSync(results));
+  process.kill(-child.pid!, 'SIGKILL');
+  await exited;
+  early = GradescopeResultsSchema.parse(JSON.parse(readFileSync(results, 'utf8')));
+
+  const exercismOut = join(work, 'exercism');
+  mkdirSync(exercismOut);
+  const input = join(classDir, 'broken', '01-lazy-range');
+  await Promise.all([
+    run('node', [
+      KATA,
+      'grade',
+      classDir,
+      '--out',
+      out,
+      '--format',
+      'json',
+      '--timeout',
+      `${TIMEOUT_S}`,
+    ]),
+    run(...autograder, { env }),
+    run(join(ROOT, 'bin', 'run.sh'), ['lazy-range', `${input}/`, `${exercismOut}/`]),
   ]);
   report = GradeReportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
-}, 240_000);
+  gradescope = GradescopeResultsSchema.parse(JSON.parse(readFileSync(results, 'utf8')));
+  exercism = ExercismResultsSchema.parse(
+    JSON.parse(readFileSync(join(exercismOut, 'results.json'), 'utf8')),
+  );
+}, 300_000);
 
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
@@ -171,17 +211,6 @@ function exercismScore(r: ExercismResults, points: number, total: number): numbe
 }
 
 describe('Gradescope autograder, run for real', () => {
-  let tree: string;
-
-  beforeAll(async () => {
-    const zip = join(work, 'autograder.zip');
-    await run('node', [KATA, 'export', 'gradescope', '--out', zip, '--timeout', `${TIMEOUT_S}`]);
-    tree = join(work, 'autograder');
-    await unzipSubmission(zip, join(tree, 'source'));
-    // setup.sh would run npm ci here: the pack's own node_modules stand in for it.
-    symlinkSync(join(ROOT, 'node_modules'), join(tree, 'source', 'node_modules'));
-  }, 60_000);
-
   it('has setup.sh and run_autograder at the root, and no solutions', () => {
     const setup = readFileSync(join(tree, 'source', 'setup.sh'), 'utf8');
     expect(setup).toMatch(/npm ci/);
@@ -193,59 +222,31 @@ describe('Gradescope autograder, run for real', () => {
     ).toBe(true);
   });
 
-  it('writes valid results with the score kata grade gives, and a placeholder a kill leaves behind', async () => {
-    rmSync(join(tree, 'submission'), { recursive: true, force: true });
-    copyStudent(classDir, 'anti', join(tree, 'submission'));
-    const results = join(tree, 'results', 'results.json');
-
-    // Killed as soon as it has written anything: what is on disk is still valid.
-    const child = spawn('bash', [join(tree, 'source', 'run_autograder')], {
-      env: { ...process.env, AUTOGRADER_ROOT: tree },
-      stdio: 'ignore',
-      detached: true,
-    });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    await waitFor(() => existsSync(results));
-    process.kill(-child.pid!, 'SIGKILL');
-    await exited;
-    const early = GradescopeResultsSchema.parse(JSON.parse(readFileSync(results, 'utf8')));
+  it('leaves valid results when it is killed', () => {
     expect(early.output).toMatch(/did not finish|graded so far/);
+    expect(early.score).toBe(0);
+  });
 
-    await run('bash', [join(tree, 'source', 'run_autograder')], {
-      env: { ...process.env, AUTOGRADER_ROOT: tree },
-    });
-    const r: GradescopeResults = GradescopeResultsSchema.parse(
-      JSON.parse(readFileSync(results, 'utf8')),
-    );
+  it('writes valid results with the score kata grade gives', () => {
     const graded = student('anti');
-    expect(r.score).toBe(graded.score);
-    const scoreOf = (id: string) => graded.exercises.find((e) => e.id === id)!.score;
-    const extra = r.extra_data as { exercises: { id: string; status: string; score: number }[] };
+    expect(gradescope.score).toBe(graded.score);
+    const extra = gradescope.extra_data as { exercises: { id: string; score: number }[] };
     for (const id of FIXTURE_EXERCISES) {
-      expect(extra.exercises.find((e) => e.id === id)!.score).toBe(scoreOf(id));
+      const score = graded.exercises.find((e) => e.id === id)!.score;
+      expect(extra.exercises.find((e) => e.id === id)!.score).toBe(score);
     }
-    expect(r.tests!.find((t) => t.number === '5.0')!.output).toMatch(/no-eager-collection/);
-  }, 120_000);
+    expect(gradescope.tests!.find((t) => t.number === '5.0')!.output).toMatch(
+      /no-eager-collection/,
+    );
+  });
 });
 
 describe('Exercism bin/run.sh, run for real', () => {
-  const runSh = async (exercise: string, slug: string, studentName: string) => {
-    const output = join(work, 'exercism', studentName, slug);
-    mkdirSync(output, { recursive: true });
-    const input = join(classDir, studentName, exercise);
-    const { stdout } = await run(join(ROOT, 'bin', 'run.sh'), [slug, `${input}/`, `${output}/`]);
-    expect(stdout).toContain(slug);
-    return ExercismResultsSchema.parse(
-      JSON.parse(readFileSync(join(output, 'results.json'), 'utf8')),
-    );
-  };
-
-  it('keeps every per-test result beside a type error', async () => {
-    const typeError = await runSh('01-lazy-range', 'lazy-range', 'broken');
-    expect(typeError.status).toBe('pass');
-    expect(typeError.tests.length).toBe(student('broken').exercises[0]!.total);
-    expect(typeError.tests.every((t) => t.test_code.length > 0 && t.task_id! >= 1)).toBe(true);
-  }, 60_000);
+  it('keeps every per-test result beside a type error', () => {
+    expect(exercism.status).toBe('pass');
+    expect(exercism.tests.length).toBe(student('broken').exercises[0]!.total);
+    expect(exercism.tests.every((t) => t.test_code.length > 0 && t.task_id! >= 1)).toBe(true);
+  });
 });
 
 async function waitFor(ok: () => boolean, ms = 30_000): Promise<void> {
