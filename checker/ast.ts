@@ -22,13 +22,69 @@ export function unwrap(expr: ts.Expression): ts.Expression {
   return e;
 }
 
-/** `a.b` and `a['b']` both name `b`: a sly learner may write either. */
+/** `a.b` and `a['b']` both name `b`, and so do `a['' + 'b']` and `a[k]` for `const k = 'b'`. */
 export function memberName(node: ts.Node): string | undefined {
   if (ts.isPropertyAccessExpression(node)) return node.name.text;
   if (ts.isElementAccessExpression(node)) {
     const arg = unwrap(node.argumentExpression);
-    if (ts.isStringLiteralLike(arg)) return arg.text;
     if (isSymbolKey(arg)) return `[Symbol.${memberName(arg)}]`;
+    return constantString(arg);
+  }
+  return undefined;
+}
+
+/** Finds the `const` declarations of a file by name: set by module.ts for constant folding. */
+export const constantsOf = new WeakMap<ts.SourceFile, Map<string, ts.Expression>>();
+
+/**
+ * The string an expression always evaluates to, when it is made of literals only: `'ev' + 'al'`,
+ * `` `ev${'al'}` ``, `['e', 'v'].join('')`, `String.fromCharCode(101)`, a `const` holding one.
+ * A learner hiding a name in pieces is still naming it.
+ */
+export function constantString(expr: ts.Expression, depth = 0): string | undefined {
+  if (depth > 20) return undefined;
+  const e = unwrap(expr);
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isNumericLiteral(e)) return String(Number(e.text));
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === SK.PlusToken) {
+    const l = constantString(e.left, depth + 1);
+    const r = l === undefined ? undefined : constantString(e.right, depth + 1);
+    return r === undefined ? undefined : l! + r;
+  }
+  if (ts.isTemplateExpression(e)) {
+    let s = e.head.text;
+    for (const span of e.templateSpans) {
+      const v = constantString(span.expression, depth + 1);
+      if (v === undefined) return undefined;
+      s += v + span.literal.text;
+    }
+    return s;
+  }
+  if (ts.isIdentifier(e)) {
+    let sf: ts.Node = e;
+    while (sf.parent) sf = sf.parent;
+    const init = ts.isSourceFile(sf) ? constantsOf.get(sf)?.get(e.text) : undefined;
+    return init && init !== e ? constantString(init, depth + 1) : undefined;
+  }
+  if (ts.isCallExpression(e)) {
+    const callee = unwrap(e.expression);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const object = name ? unwrap((callee as ts.PropertyAccessExpression).expression) : undefined;
+    const args = e.arguments.map((a) => constantString(a, depth + 1));
+    if (args.some((a) => a === undefined)) return undefined;
+    if (name === 'fromCharCode' && object && ts.isIdentifier(object) && object.text === 'String')
+      return String.fromCharCode(...args.map(Number));
+    if (name === 'join' && object && ts.isArrayLiteralExpression(object)) {
+      const parts = object.elements.map((x) => constantString(x, depth + 1));
+      return parts.some((p) => p === undefined) ? undefined : parts.join(args[0] ?? ',');
+    }
+    if (name === 'reverse' || name === 'concat' || name === 'toLowerCase' || name === 'trim') {
+      const base = object && constantString(object, depth + 1);
+      if (base === undefined) return undefined;
+      if (name === 'concat') return base + args.join('');
+      if (name === 'toLowerCase') return base.toLowerCase();
+      return name === 'trim' ? base.trim() : undefined;
+    }
   }
   return undefined;
 }

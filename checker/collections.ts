@@ -1,14 +1,43 @@
 /**
- * What counts as building a collection, for no-eager-collection. Each detector looks at one
- * shape in the tree; together they list `[module, node, description]` for every eager build.
+ * What counts as eager collection, for no-eager-collection: storing a number of values that grows
+ * with the input. Two families:
+ *
+ * - drains: one expression that reads a whole iterable or allocates in proportion to the input
+ *   (`[...it]`, `Array.from(it)`, `new Set(it)`, `new Float64Array(n)`, `'x'.repeat(n)`);
+ * - growth: a write repeated by a loop, a recursion, a callback or an iterator method, into an
+ *   array, typed array, object, string, Map or Set, however spelled (`a.push(x)`, `a[i] = x`,
+ *   `a.splice(i, 0, x)`, `Reflect.apply(Array.prototype.push, a, [x])`, `s += x`, `m.set(k, v)`).
+ *
+ * Not eager: fixed-size literals, argument tuples (`[0, ...args]`), small lookup tables with
+ * literal keys, a working stack or queue that shrinks in the same loop that grows it, and strings
+ * built only for messages (thrown or logged).
  */
-import { calledBy, globalName, memberName, memberObject, SK, ts, unwrap } from './ast.ts';
+import {
+  calledBy,
+  constantString,
+  enclosingFunction,
+  globalName,
+  isFunctionNode,
+  propertyNameText,
+  memberName,
+  memberObject,
+  SK,
+  ts,
+  unwrap,
+} from './ast.ts';
 import type { Module } from './module.ts';
-import { contains, within, type Scope } from './scope.ts';
+import { contains, within, type Part, type Scope } from './scope.ts';
+import { declaredKind, valueKind } from './types.ts';
 
 export type Eager = [Module, ts.Node, string];
 
-const GROWERS = new Set(['push', 'unshift', 'concat', 'toArray']);
+/** A literal size up to this is a small fixed table, not a collection of the input. */
+const SMALL = 4096;
+const TYPED_ARRAYS = new Set(
+  'Int8Array Uint8Array Uint8ClampedArray Int16Array Uint16Array Int32Array Uint32Array Float32Array Float64Array BigInt64Array BigUint64Array ArrayBuffer SharedArrayBuffer'.split(
+    ' ',
+  ),
+);
 /** Methods that return a fresh array of everything (on an array or a string). */
 const ARRAY_MAKERS = new Set([
   'map',
@@ -20,57 +49,104 @@ const ARRAY_MAKERS = new Set([
   'sort',
   'reverse',
   'fill',
+  'concat',
+  'toSorted',
+  'toReversed',
+  'toSpliced',
+  'with',
 ]);
-const OBJECT_LISTS = new Set(['keys', 'values', 'entries']);
-const ITERATING_METHODS = new Set(['values', 'keys', 'entries', 'forEach', '[Symbol.iterator]']);
+const OBJECT_LISTS = new Set(['keys', 'values', 'entries', 'getOwnPropertyNames']);
+/** Methods that add to a collection: on an array, a Set or a Map. */
+const GROWERS = new Set(['push', 'unshift', 'splice', 'add', 'set', 'append']);
+/** Methods that take out of one: a collection that shrinks as it grows is a working stack. */
+const SHRINKERS = new Set(['pop', 'shift', 'splice', 'delete', 'clear']);
+const ITERATOR_METHODS = new Set(['next', 'return', 'throw']);
+const LOOP_DEPTH = 64;
 
 export function eagerCollections(scope: Scope): Eager[] {
-  return [
-    ...arrayLiterals(scope),
-    ...arrayBuilders(scope),
-    ...constructors(scope),
-    ...iteratedArrayCalls(scope),
-    ...filledThenIterated(scope),
-  ];
+  return [...drains(scope), ...growth(scope)];
 }
 
-/** A fixed tuple (`yield [i, x]`, `const [a, b] = [x, y]`) is not a collection; a spread is. */
-function* arrayLiterals(scope: Scope): Generator<Eager> {
-  for (const [m, a] of within<ts.ArrayLiteralExpression>(scope, SK.ArrayLiteralExpression)) {
-    const y = a.parent;
-    const delegated = ts.isYieldExpression(y) && !!y.asteriskToken && a.elements.length > 0;
-    if (delegated || a.elements.some(ts.isSpreadElement)) yield [m, a, 'This array literal'];
+// ---------------------------------------------------------------------------------------------
+// Drains
+
+/** `[...args]` of a rest parameter or `arguments` is a tuple of the call's arguments. */
+function isArgumentList(m: Module, e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (ts.isArrayLiteralExpression(u) || ts.isStringLiteralLike(u)) return true;
+  if (!ts.isIdentifier(u)) return false;
+  if (u.text === 'arguments') return true;
+  return m
+    .nodes<ts.ParameterDeclaration>(SK.Parameter)
+    .some((p) => !!p.dotDotDotToken && ts.isIdentifier(p.name) && p.name.text === u.text);
+}
+
+const isSmallLiteral = (e: ts.Expression | undefined) => {
+  const u = e && unwrap(e);
+  return !!u && ts.isNumericLiteral(u) && Number(u.text) <= SMALL;
+};
+
+/** `new Map([['a', 1]])`: a literal table with no spread is fixed. */
+const isFixedTable = (e: ts.Expression | undefined) => {
+  const u = e && unwrap(e);
+  return !!u && ts.isArrayLiteralExpression(u) && !u.elements.some(ts.isSpreadElement);
+};
+
+function* drains(scope: Scope): Generator<Eager> {
+  for (const [m, s] of within<ts.SpreadElement>(scope, SK.SpreadElement)) {
+    if (!isArgumentList(m, s.expression)) yield [m, s, `The spread \`...\``];
   }
-}
-
-/** `Array.from`, `Array.of` (called or not), and `.push()`-like calls that grow an array. */
-function* arrayBuilders(scope: Scope): Generator<Eager> {
   for (const kind of [SK.PropertyAccessExpression, SK.ElementAccessExpression]) {
     for (const [m, access] of within<ts.Node>(scope, kind)) {
       const name = memberName(access) ?? '';
-      if (
-        (name === 'from' || name === 'of') &&
-        globalName(memberObject(access)!, m.declared) === 'Array'
-      ) {
-        yield [m, access, `\`Array.${name}\``];
-      } else if (GROWERS.has(name) && calledBy(access)) {
-        yield [m, access, `\`.${name}()\``];
+      const owner = globalName(memberObject(access)!, m.declared) ?? '';
+      const call = calledBy(access);
+      if (name === 'from' && (owner === 'Array' || TYPED_ARRAYS.has(owner))) {
+        const first = call?.arguments?.[0];
+        const arg = first && unwrap(first);
+        const fixed =
+          !!arg &&
+          ts.isObjectLiteralExpression(arg) &&
+          arg.properties.every((p) => ts.isPropertyAssignment(p) && isSmallLiteral(p.initializer));
+        if (!fixed) yield [m, access, `\`${owner}.from\``];
+      } else if (owner === 'Object' && name === 'fromEntries') {
+        yield [m, access, '`Object.fromEntries`'];
+      } else if (name === 'toArray' && call) {
+        yield [m, access, '`.toArray()`'];
+      } else if ((name === 'repeat' || name === 'padStart' || name === 'padEnd') && call) {
+        if (!isSmallLiteral(call.arguments?.[0])) yield [m, access, `\`.${name}()\``];
+      } else if (name === 'split' && call) {
+        const object = unwrap(memberObject(access)!);
+        if (!ts.isStringLiteralLike(object)) yield [m, access, '`.split()`'];
+      } else if ((name === 'push' || name === 'unshift' || name === 'splice') && !call) {
+        // `const add = xs.push.bind(xs)`, `Array.prototype.push.call(xs, x)`: an array grown out
+        // of sight of the write detector.
+        const p = access.parent;
+        const viaCall = ts.isPropertyAccessExpression(p) && ['call', 'apply'].includes(p.name.text);
+        const viaReflect = ts.isCallExpression(p) && memberName(unwrap(p.expression)) === 'apply';
+        if (!viaCall && !viaReflect) yield [m, access, `\`.${name}\` taken off its array`];
       }
     }
   }
-}
-
-/** `Array(n)`, `new Array(n)`, `new Map(entries)`, `new Set(iterable)`: all drain or allocate. */
-function* constructors(scope: Scope): Generator<Eager> {
   for (const kind of [SK.CallExpression, SK.NewExpression]) {
     for (const [m, call] of within<ts.CallExpression | ts.NewExpression>(scope, kind)) {
-      const callee = globalName(unwrap(call.expression), m.declared);
-      if (!call.arguments?.length) continue;
-      if (callee === 'Array') yield [m, call, '`Array(...)`'];
-      else if (ts.isNewExpression(call) && (callee === 'Map' || callee === 'Set'))
+      const callee = globalName(unwrap(call.expression), m.declared) ?? '';
+      const args = call.arguments ?? [];
+      const arg = args[0];
+      if (!arg) continue;
+      if (callee === 'Array' && !(args.length === 1 ? isSmallLiteral(arg) : true))
+        yield [m, call, '`Array(n)`'];
+      else if (TYPED_ARRAYS.has(callee) && !isSmallLiteral(arg) && !isFixedTable(arg))
+        yield [m, call, `\`new ${callee}(...)\``];
+      else if (
+        ts.isNewExpression(call) &&
+        (callee === 'Map' || callee === 'Set') &&
+        !isFixedTable(arg)
+      )
         yield [m, call, `\`new ${callee}(...)\``];
     }
   }
+  yield* iteratedArrayCalls(scope);
 }
 
 /** `yield* xs.map(f)`, `for (const k of Object.keys(o))`: a whole array made, then walked. */
@@ -80,49 +156,342 @@ function* iteratedArrayCalls(scope: Scope): Generator<Eager> {
     const iterated =
       (ts.isYieldExpression(p) && !!p.asteriskToken) ||
       (ts.isForOfStatement(p) && p.expression === call) ||
-      ts.isSpreadElement(p);
+      (ts.isForInStatement(p) && p.expression === call);
     if (!iterated) continue;
     const callee = unwrap(call.expression);
     const name = memberName(callee) ?? '';
     const object = memberObject(callee);
     const owner = object && globalName(object, m.declared);
-    if (owner === 'Object' ? OBJECT_LISTS.has(name) : ARRAY_MAKERS.has(name)) {
+    if (
+      owner === 'Object' || owner === 'Reflect'
+        ? OBJECT_LISTS.has(name) || name === 'ownKeys'
+        : ARRAY_MAKERS.has(name)
+    ) {
       yield [m, call, `Iterating the array \`.${name}()\` builds`];
     }
   }
 }
 
-function isIterated(id: ts.Identifier): boolean {
-  const p = id.parent;
-  if (ts.isForOfStatement(p) || ts.isSpreadElement(p)) return true;
-  if (ts.isYieldExpression(p)) return !!p.asteriskToken;
-  if (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) {
-    return p.expression === id && ITERATING_METHODS.has(memberName(p) ?? '') && !!calledBy(p);
+// ---------------------------------------------------------------------------------------------
+// Growth
+
+interface Write {
+  module: Module;
+  node: ts.Node;
+  /** The collection written to, as text: `xs`, `this.buf`. */
+  target: string;
+  what: string;
+  /** A string that grows: exempt when it only feeds a message. */
+  isString?: boolean;
+}
+
+/** `xs`, `this.buf`, `state.items`: a stable name for the collection a write goes to. */
+function keyOf(e: ts.Expression | undefined): string | undefined {
+  if (!e) return undefined;
+  const u = unwrap(e);
+  if (ts.isIdentifier(u)) return u.text;
+  if (u.kind === SK.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(u)) {
+    const base = keyOf(u.expression);
+    return base && `${base}.${u.name.text}`;
+  }
+  return undefined;
+}
+
+/** An index that names a fixed slot: a literal, a constant, `xs.length - 1`, `i % k`. */
+function isFixedIndex(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (ts.isNumericLiteral(u) || constantString(u) !== undefined) return true;
+  if (ts.isPropertyAccessExpression(u) && u.name.text === 'length') return false;
+  if (ts.isBinaryExpression(u)) {
+    const op = u.operatorToken.kind;
+    if (op === SK.PercentToken || op === SK.AmpersandToken) return true;
+    if (op === SK.MinusToken && ts.isPropertyAccessExpression(unwrap(u.left))) return true;
+  }
+  if (ts.isPropertyAccessExpression(u) && u.expression.kind !== SK.ThisKeyword) {
+    // `Symbol.iterator` and the like.
+    return ts.isIdentifier(u.expression) && u.expression.text === 'Symbol';
   }
   return false;
 }
 
-/**
- * A Map or Set filled with `.set`/`.add` and then iterated is an array in disguise. One only
- * consulted (`seen.has(x)` to skip repeats) is not: it holds what was seen, not what is to come.
- */
-function* filledThenIterated(scope: Scope): Generator<Eager> {
-  for (const [m, decl] of within<ts.VariableDeclaration>(scope, SK.VariableDeclaration)) {
-    const init = decl.initializer && unwrap(decl.initializer);
-    if (!ts.isIdentifier(decl.name) || !init || !ts.isNewExpression(init)) continue;
-    const ctor = globalName(unwrap(init.expression), m.declared);
-    if (ctor !== 'Map' && ctor !== 'Set') continue;
-    const name = decl.name.text;
-    const region = scope.find((p) => p.module === m && contains(p.node, decl))!.node;
-    const uses = m
-      .nodesWithin<ts.Identifier>(SK.Identifier, region)
-      .filter((id) => id.text === name);
-    if (!uses.some(isIterated)) continue;
-    for (const id of uses) {
-      const access = id.parent as ts.Node & { expression?: ts.Node };
-      const method = access.expression === id ? memberName(access) : undefined;
-      if ((method === 'add' || method === 'set') && calledBy(access))
-        yield [m, access, `Filling a ${ctor} to iterate later with \`.${method}()\``];
+const isAssignment = (op: ts.SyntaxKind) => op >= SK.FirstAssignment && op <= SK.LastAssignment;
+
+function* writes(scope: Scope): Generator<Write> {
+  for (const [m, call] of within<ts.CallExpression>(scope, SK.CallExpression)) {
+    const callee = unwrap(call.expression);
+    const name = memberName(callee) ?? '';
+    const object = memberObject(callee);
+    const owner = object && globalName(object, m.declared);
+    if (GROWERS.has(name) && object && !owner) {
+      if (name === 'splice' && call.arguments.length < 3) continue;
+      if (
+        (name === 'set' || name === 'add') &&
+        call.arguments[0] &&
+        isFixedIndex(call.arguments[0])
+      )
+        continue; // a fixed key: a table, not a store
+      yield { module: m, node: callee, target: keyOf(object) ?? '?', what: `\`.${name}()\`` };
+      continue;
     }
+    // `Reflect.apply(Array.prototype.push, xs, [x])`, `Array.prototype.push.call(xs, x)`.
+    if (owner === 'Reflect' && name === 'apply') {
+      const fn = call.arguments[0] && unwrap(call.arguments[0]);
+      if (fn && GROWERS.has(memberName(fn) ?? ''))
+        yield {
+          module: m,
+          node: call,
+          target: keyOf(call.arguments[1]) ?? '?',
+          what: '`Reflect.apply`',
+        };
+    } else if (
+      (name === 'call' || name === 'apply') &&
+      object &&
+      GROWERS.has(memberName(object) ?? '')
+    ) {
+      yield {
+        module: m,
+        node: call,
+        target: keyOf(call.arguments[0]) ?? '?',
+        what: `\`.${name}()\``,
+      };
+    } else if (
+      (owner === 'Reflect' && name === 'set') ||
+      (owner === 'Object' && name === 'defineProperty')
+    ) {
+      const key = call.arguments[1];
+      if (key && !isFixedIndex(key))
+        yield {
+          module: m,
+          node: call,
+          target: keyOf(call.arguments[0]) ?? '?',
+          what: `\`${owner}.${name}\``,
+        };
+    } else if (owner === 'Object' && name === 'assign') {
+      const source = call.arguments[1] && unwrap(call.arguments[1]);
+      const computed =
+        !!source &&
+        (!ts.isObjectLiteralExpression(source) ||
+          source.properties.some(
+            (p) =>
+              ts.isSpreadAssignment(p) ||
+              (p.name !== undefined &&
+                ts.isComputedPropertyName(p.name) &&
+                !isFixedIndex(p.name.expression)),
+          ));
+      if (computed)
+        yield {
+          module: m,
+          node: call,
+          target: keyOf(call.arguments[0]) ?? '?',
+          what: '`Object.assign`',
+        };
+    }
+  }
+  for (const [m, b] of within<ts.BinaryExpression>(scope, SK.BinaryExpression)) {
+    const op = b.operatorToken.kind;
+    if (!isAssignment(op)) continue;
+    const left = unwrap(b.left);
+    if (ts.isElementAccessExpression(left)) {
+      if (!isFixedIndex(left.argumentExpression))
+        yield {
+          module: m,
+          node: left,
+          target: keyOf(left.expression) ?? '?',
+          what: 'Writing by index',
+        };
+      continue;
+    }
+    const target = keyOf(left);
+    if (!target) continue;
+    const right = unwrap(b.right);
+    if (op === SK.PlusEqualsToken) {
+      const declared = declaredKind(m, left);
+      if (declared === 'number' || (!declared && declaredKind(m, right) === 'number')) continue;
+      const kind = declared ?? valueKind(m, left);
+      if (kind === 'string' || kind === 'array')
+        yield { module: m, node: b, target, what: '`+=`', isString: kind === 'string' };
+    } else if (op === SK.EqualsToken) {
+      // `s = s + x`, `s = \`${s}${x}\``, `xs = xs.concat(x)`, `o = { ...o, [k]: v }`.
+      const selfRef = (e: ts.Node): boolean =>
+        keyOf(e as ts.Expression) === target ||
+        !!ts.forEachChild(e, (c) => (selfRef(c) ? true : undefined));
+      if (!selfRef(right) || keyOf(right) === target) continue;
+      if (ts.isObjectLiteralExpression(right) && right.properties.some(ts.isSpreadAssignment)) {
+        yield { module: m, node: b, target, what: 'Spreading an object into itself' };
+        continue;
+      }
+      const concat =
+        ts.isCallExpression(right) && memberName(unwrap(right.expression)) === 'concat';
+      const joins =
+        concat ||
+        ts.isTemplateExpression(right) ||
+        (ts.isBinaryExpression(right) && right.operatorToken.kind === SK.PlusToken);
+      if (!joins) continue;
+      const kind = declaredKind(m, left) ?? valueKind(m, left);
+      if (kind === 'string' || kind === 'array')
+        yield {
+          module: m,
+          node: b,
+          target,
+          what: concat ? '`.concat()`' : 'Joining onto itself',
+          isString: kind === 'string',
+        };
+    }
+  }
+}
+
+/** The part of the scope a node lies in. */
+function partOf(scope: Scope, m: Module, node: ts.Node): Part | undefined {
+  return scope.find((p) => p.module === m && contains(p.node, node));
+}
+
+const isLoop = (n: ts.Node) =>
+  ts.isForStatement(n) ||
+  ts.isForOfStatement(n) ||
+  ts.isForInStatement(n) ||
+  ts.isWhileStatement(n) ||
+  ts.isDoStatement(n);
+
+/** The name a function is known by: `function f`, `const f = () => ...`, a method `f() {}`. */
+function nameOfFunction(fn: ts.Node): string | undefined {
+  const own = (fn as { name?: ts.Node }).name;
+  if (own && ts.isIdentifier(own)) return own.text;
+  const p = fn.parent;
+  if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  return undefined;
+}
+
+/**
+ * Where a node runs again and again: the innermost loop around it, or the function it is in when
+ * that function is a callback, a method (an iterator's next() runs once per value), recursive, or
+ * called from such a place. Undefined when it runs once per call of the export.
+ */
+function repeatedContext(scope: Scope, m: Module, node: ts.Node, depth = 0): ts.Node | undefined {
+  if (depth > LOOP_DEPTH) return undefined;
+  const root = partOf(scope, m, node)?.node;
+  for (let n = node.parent; n && n !== root?.parent; n = n.parent) {
+    if (isLoop(n)) return n;
+    if (!(
+      isFunctionNode(n) ||
+      ts.isGetAccessor(n) ||
+      ts.isSetAccessor(n) ||
+      ts.isConstructorDeclaration(n)
+    ))
+      continue;
+    if (ts.isConstructorDeclaration(n) || ts.isGetAccessor(n)) continue; // once per object
+    const p = n.parent;
+    if (ts.isCallExpression(p) || ts.isNewExpression(p)) {
+      const isPromise =
+        ts.isNewExpression(p) && globalName(unwrap(p.expression), m.declared) === 'Promise';
+      if (!isPromise && p.expression !== n) return n; // a callback
+    }
+    // An iterator's methods run once per value; other methods once per call, like functions.
+    const member = ts.isMethodDeclaration(n)
+      ? n
+      : ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)
+        ? p
+        : undefined;
+    if (member && ITERATOR_METHODS.has(propertyNameText(member.name) ?? '')) return n;
+    const name = nameOfFunction(n);
+    if (!name) continue;
+    // Recursive, or called from a repeated place elsewhere in the scope.
+    for (const [um, id] of within<ts.Identifier>(scope, SK.Identifier)) {
+      if (id.text !== name || id === (n as { name?: ts.Node }).name) continue;
+      if (ts.isVariableDeclaration(id.parent) && id.parent.name === id) continue;
+      if (um === m && contains(n, id)) return n;
+      if (repeatedContext(scope, um, id, depth + 1)) return n;
+    }
+  }
+  return undefined;
+}
+
+/** Does the collection `target` shrink inside `context` (a working stack or queue)? */
+function shrinksWithin(m: Module, target: string, context: ts.Node): boolean {
+  for (const call of m.nodesWithin<ts.CallExpression>(SK.CallExpression, context)) {
+    const callee = unwrap(call.expression);
+    const name = memberName(callee) ?? '';
+    if (!SHRINKERS.has(name) || keyOf(memberObject(callee)) !== target) continue;
+    if (name !== 'splice' || (call.arguments[1] && !isZero(call.arguments[1]))) return true;
+  }
+  for (const b of m.nodesWithin<ts.BinaryExpression>(SK.BinaryExpression, context)) {
+    if (!isAssignment(b.operatorToken.kind)) continue;
+    const left = unwrap(b.left);
+    if (keyOf(left) === `${target}.length`) return true;
+    // Reset to a fresh empty collection, or a string cut down.
+    const right = unwrap(b.right);
+    if (keyOf(left) === target && (isEmpty(right) || isCut(right, target))) return true;
+  }
+  for (const d of m.nodesWithin<ts.DeleteExpression>(SK.DeleteExpression, context)) {
+    if (keyOf(memberObject(unwrap(d.expression))) === target) return true;
+  }
+  for (const u of m.nodesWithin<ts.PostfixUnaryExpression>(SK.PostfixUnaryExpression, context)) {
+    if (keyOf(u.operand) === `${target}.length` && u.operator === SK.MinusMinusToken) return true;
+  }
+  return false;
+}
+
+const isZero = (e: ts.Expression) =>
+  ts.isNumericLiteral(unwrap(e)) && Number((unwrap(e) as ts.NumericLiteral).text) === 0;
+function isEmpty(e: ts.Expression): boolean {
+  if (ts.isArrayLiteralExpression(e)) return e.elements.length === 0;
+  if (ts.isStringLiteralLike(e)) return e.text === '';
+  if (ts.isObjectLiteralExpression(e)) return e.properties.length === 0;
+  return ts.isNewExpression(e) && !e.arguments?.length;
+}
+/** `s = s.slice(1)`: a string that is eaten as it grows. */
+function isCut(e: ts.Expression, target: string): boolean {
+  return (
+    ts.isCallExpression(e) &&
+    ['slice', 'substring', 'substr'].includes(memberName(unwrap(e.expression)) ?? '') &&
+    keyOf(memberObject(unwrap(e.expression))) === target
+  );
+}
+
+/**
+ * A string only thrown or logged: `throw new Error(msg)`, `log(msg)`. Such strings describe
+ * values; they are not where values are kept.
+ */
+function onlyAMessage(m: Module, target: string, fn: ts.Node | undefined): boolean {
+  if (!fn || target.includes('.')) return false;
+  const reads = m
+    .nodesWithin<ts.Identifier>(SK.Identifier, fn)
+    .filter((id) => id.text === target && !isWrittenHere(id));
+  return (
+    reads.length > 0 &&
+    reads.every((id) => {
+      for (let n: ts.Node = id; n && n !== fn; n = n.parent) {
+        if (ts.isThrowStatement(n)) return true;
+        if ((ts.isNewExpression(n) || ts.isCallExpression(n)) && n !== id.parent) {
+          const callee = unwrap(n.expression);
+          const name = ts.isIdentifier(callee) ? callee.text : (memberName(callee) ?? '');
+          if (/Error$|^(log|warn|error|info|debug|trace)$/.test(name)) return true;
+        }
+      }
+      return false;
+    })
+  );
+}
+
+function isWrittenHere(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (ts.isVariableDeclaration(p) && p.name === id) return true;
+  if (ts.isBinaryExpression(p) && p.left === id && isAssignment(p.operatorToken.kind)) return true;
+  // `s = s + x`: the read on the right is part of the write.
+  for (let n: ts.Node = id; n; n = n.parent) {
+    if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind))
+      return keyOf(n.left) === id.text;
+    if (ts.isStatement(n)) break;
+  }
+  return false;
+}
+
+function* growth(scope: Scope): Generator<Eager> {
+  for (const w of writes(scope)) {
+    const context = repeatedContext(scope, w.module, w.node);
+    if (!context) continue;
+    if (w.target !== '?' && shrinksWithin(w.module, w.target, context)) continue;
+    if (w.isString && onlyAMessage(w.module, w.target, enclosingFunction(w.node))) continue;
+    yield [w.module, w.node, `${w.what} in a loop`];
   }
 }

@@ -8,12 +8,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseFolderName } from '../lib/catalog.ts';
 import type { Check } from '../lib/meta.ts';
 import { ts } from './ast.ts';
-import { resolveExport, resolveLocal, type Loader } from './exports.ts';
+import { resolveExport, resolveLocal, resolveValue, type Loader } from './exports.ts';
 import { tidy, type Finding, type Severity } from './finding.ts';
 import { Module } from './module.ts';
 import { compileChecks } from './registry.ts';
 import type { Issue, RuleContext } from './rule.ts';
-import { isSiblingSpecifier } from './rules/allowed-imports.ts';
+import { candidates, CODE_EXTENSIONS, loadedSpecifiers } from './files.ts';
 import { scopeOf } from './scope.ts';
 
 export interface Source {
@@ -61,15 +61,8 @@ export function checkSources(sources: readonly Source[], options: EngineOptions 
     }
     return loaded;
   };
-  const load: Loader = (from, specifier) => {
-    if (!isSiblingSpecifier(specifier)) return undefined;
-    for (const path of siblingCandidates(from.path, specifier)) {
-      const m = loadPath(path);
-      if (m instanceof Module) return m.parseErrors.length ? undefined : m;
-    }
-    return undefined;
-  };
   const findings: Finding[] = [];
+  const configs = new Map<string, Finding[]>();
   for (const source of sources) {
     const checks = compileChecks(source.checks, 'checks', options.base !== false);
     const path = resolve(source.path);
@@ -78,13 +71,25 @@ export function checkSources(sources: readonly Source[], options: EngineOptions 
       findings.push(failureFinding(path, main.failure));
       continue;
     }
-    const { modules, broken } = gather(main, loadPath);
+    const root = dirname(path);
+    const load: Loader = (from, specifier) => {
+      for (const candidate of candidates(root, from.path, specifier)) {
+        const m = loadPath(candidate);
+        if (m instanceof Module) return m.parseErrors.length ? undefined : m;
+      }
+      return undefined;
+    };
+    const { modules, broken } = gather(main, root, loadPath);
     findings.push(...broken);
+    if (options.base !== false) findings.push(...configFindings(root, readFile, configs));
     if (main.parseErrors.length) continue; // a half-parsed tree would only produce noise
-    const ctx = createContext(main, modules, load);
+    const ctx = createContext(main, modules, load, source.checks);
     for (const { rule, params, severity } of checks) {
-      for (const issue of rule.check(ctx, params))
-        findings.push(toFinding(rule.id, severity, issue));
+      for (const issue of rule.check(ctx, params)) {
+        // A file that cannot be read is reported once, where it is loaded, not by every rule.
+        if (issue.unverifiable && broken.length) continue;
+        findings.push(toFinding(issue.unverifiable ? 'unverifiable' : rule.id, severity, issue));
+      }
     }
   }
   return tidy(findings);
@@ -99,15 +104,8 @@ function parseSafely(path: string, text: string): Loaded {
   }
 }
 
-/** `./impl` → impl.ts; `./impl.js` → impl.ts, impl.js (TypeScript's own convention). */
-function siblingCandidates(from: string, specifier: string): string[] {
-  const base = join(dirname(from), specifier);
-  if (/\.[cm]?js$/.test(base)) return [base.replace(/js$/, 'ts'), base];
-  return /\.[cm]?ts$/.test(base) ? [base] : [`${base}.ts`];
-}
-
-/** The checked file and every sibling it reaches by import or re-export; broken ones reported. */
-function gather(main: Module, loadPath: (p: string) => Loaded) {
+/** The checked file and every file it can load, statically or by `import()`; broken ones reported. */
+function gather(main: Module, root: string, loadPath: (p: string) => Loaded) {
   const modules: Module[] = [main];
   const broken: Finding[] = [];
   for (let i = 0; i < modules.length; i++) {
@@ -116,23 +114,88 @@ function gather(main: Module, loadPath: (p: string) => Loaded) {
       broken.push(syntaxFinding(m));
       continue;
     }
-    for (const st of m.sf.statements) {
-      const spec = (st as { moduleSpecifier?: ts.Expression }).moduleSpecifier;
-      if (!spec || !ts.isStringLiteral(spec) || !isSiblingSpecifier(spec.text)) continue;
-      const found = siblingCandidates(m.path, spec.text)
-        .map(loadPath)
-        .find((l) => l instanceof Module);
-      if (found instanceof Module && !modules.includes(found)) modules.push(found);
+    for (const spec of loadedSpecifiers(m)) {
+      if (!ts.isStringLiteralLike(spec)) continue; // allowed-imports reports computed imports
+      const paths = candidates(root, m.path, spec.text);
+      if (!paths.length) continue; // a package or a file outside: allowed-imports reports it
+      const found = paths.map(loadPath).find((l) => l instanceof Module);
+      if (found instanceof Module) {
+        if (!modules.includes(found)) modules.push(found);
+      } else {
+        broken.push({
+          rule: 'unverifiable',
+          severity: 'essential',
+          file: m.path,
+          ...m.position(spec),
+          message:
+            `This loads "${spec.text}", which is not a code file the checker can read ` +
+            `(${CODE_EXTENSIONS.join(', ')}). Everything your code runs must be readable code, so ` +
+            `that it can be checked. Put that code in a .ts file next to this one, or fix the path.`,
+        });
+      }
     }
   }
   return { modules: modules.filter((m) => !m.parseErrors.length), broken };
 }
 
-function createContext(main: Module, modules: Module[], load: Loader): RuleContext {
+/** Files that would change how vite or TypeScript compile the learner's code. */
+const CONFIG_FILES = [
+  'tsconfig.json',
+  'jsconfig.json',
+  'package.json',
+  '.babelrc',
+  '.babelrc.json',
+  'babel.config.js',
+  'babel.config.json',
+  '.swcrc',
+  'vite.config.ts',
+  'vite.config.js',
+  'vite.config.mjs',
+  'vitest.config.ts',
+  'vitest.config.js',
+  'vitest.config.mjs',
+];
+
+/** A config file in the exercise folder or the folder of exercises, reported once per folder. */
+function configFindings(
+  root: string,
+  readFile: (path: string) => string | undefined,
+  cache: Map<string, Finding[]>,
+): Finding[] {
+  return [root, dirname(root)].flatMap((dir) => {
+    let found = cache.get(dir);
+    if (!found) {
+      found = CONFIG_FILES.filter((name) => readFile(join(dir, name)) !== undefined).map(
+        (name) => ({
+          rule: 'learner-config',
+          severity: 'essential' as const,
+          file: join(dir, name),
+          line: 1,
+          column: 1,
+          message:
+            `${name} sits beside your code. The tests compile every submission the same way and ` +
+            `ignore such files, and they must not change what your code means. Delete it; the ` +
+            `katas need no configuration of their own.`,
+        }),
+      );
+      cache.set(dir, found);
+    }
+    return found;
+  });
+}
+
+function createContext(
+  main: Module,
+  modules: Module[],
+  load: Loader,
+  checks: readonly Check[],
+): RuleContext {
   const folder = parseFolderName(basename(dirname(main.path)));
   return {
     main,
     modules,
+    checks,
+    resolveValue: (module, expr) => resolveValue(load, module, expr),
     hint: folder ? `\`kata hint ${folder.number}\`` : 'the hints in meta.json',
     resolve: (path) => resolveExport(load, main, path),
     resolveLocal: (module, name) => resolveLocal(load, module, name),

@@ -2,7 +2,7 @@
  * One parsed file: the syntax tree plus an index of its nodes by kind, built in a single walk so
  * that every rule can ask "all the calls in this function" without walking the tree again.
  */
-import { ts, SK } from './ast.ts';
+import { constantsOf, ts, SK } from './ast.ts';
 
 /** Subtrees no rule looks into: types vanish at run time, so they can neither cheat nor err. */
 function isTypeOnly(node: ts.Node): boolean {
@@ -41,6 +41,8 @@ function isDeclarationName(id: ts.Identifier): boolean {
 export class Module {
   private readonly byKind: ts.Node[][] = [];
   private declaredNames?: Set<string>;
+  /** Every variable's initializer by name (`let`, `var`, `const`): aliases to follow. */
+  readonly initializers = new Map<string, ts.Expression>();
 
   constructor(
     /** Absolute path. */
@@ -48,12 +50,13 @@ export class Module {
     readonly sf: ts.SourceFile,
   ) {
     this.index();
+    this.indexConstants();
   }
 
   /** Parses `text`; throws RangeError when it nests deeper than the parser's stack allows. */
   static parse(path: string, text: string): Module {
     // No parent pointers from the parser: the index walk sets them, saving a whole-tree pass.
-    const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKind(path));
     return new Module(path, sf);
   }
 
@@ -102,6 +105,24 @@ export class Module {
     return { line: line + 1, column: character + 1 };
   }
 
+  /** `const k = 'ev' + 'al'`: what constant folding may look up by name. */
+  private indexConstants(): void {
+    const constants = new Map<string, ts.Expression>();
+    for (const d of this.nodes<ts.VariableDeclaration>(SK.VariableDeclaration)) {
+      const list = d.parent;
+      if (d.initializer && ts.isIdentifier(d.name))
+        this.initializers.set(d.name.text, d.initializer);
+      if (
+        d.initializer &&
+        ts.isIdentifier(d.name) &&
+        ts.isVariableDeclarationList(list) &&
+        list.flags & ts.NodeFlags.Const
+      )
+        constants.set(d.name.text, d.initializer);
+    }
+    constantsOf.set(this.sf, constants);
+  }
+
   // An explicit stack, not recursion: a 500-level nest must not overflow the checker.
   private index(): void {
     const stack: ts.Node[] = [this.sf];
@@ -127,4 +148,12 @@ export class Module {
       }
     }
   }
+}
+
+/** How to parse a file: by its extension, as vite does (JSX only in .jsx and .tsx). */
+export function scriptKind(path: string): ts.ScriptKind {
+  if (path.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (path.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(path)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
 }

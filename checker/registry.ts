@@ -8,21 +8,32 @@ import { SEVERITIES, type Severity } from './finding.ts';
 import type { Rule } from './rule.ts';
 import allowedImports from './rules/allowed-imports.ts';
 import asyncGeneratorFunction from './rules/async-generator-function.ts';
+import builtFrom from './rules/built-from.ts';
+import delegatesTo from './rules/delegates-to.ts';
 import forbidAsync from './rules/forbid-async.ts';
 import generatorFunction from './rules/generator-function.ts';
 import iteratorClass from './rules/iterator-class.ts';
 import noArrayShift from './rules/no-array-shift.ts';
 import noEagerCollection from './rules/no-eager-collection.ts';
+import noEnvironment from './rules/no-environment.ts';
 import noEval from './rules/no-eval.ts';
 import noGlobalWrites from './rules/no-global-writes.ts';
 import noIteratorHelpers from './rules/no-iterator-helpers.ts';
 import noProcess from './rules/no-process.ts';
+import noTampering from './rules/no-tampering.ts';
 import noYieldStar from './rules/no-yield-star.ts';
 import notGenerator from './rules/not-generator.ts';
 import usesYieldStar from './rules/uses-yield-star.ts';
 
 /** Applied to every exercise without being listed in meta.json. */
-export const BASE_RULES: readonly Rule[] = [allowedImports, noEval, noProcess, noGlobalWrites];
+export const BASE_RULES: readonly Rule[] = [
+  allowedImports,
+  noEval,
+  noProcess,
+  noGlobalWrites,
+  noEnvironment,
+  noTampering,
+];
 
 export const RULES: ReadonlyMap<string, Rule> = new Map(
   [
@@ -37,6 +48,8 @@ export const RULES: ReadonlyMap<string, Rule> = new Map(
     noIteratorHelpers,
     forbidAsync,
     noArrayShift,
+    delegatesTo,
+    builtFrom,
   ].map((r) => [r.id, r as Rule]),
 );
 

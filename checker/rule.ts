@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ts } from './ast.ts';
-import type { Target } from './exports.ts';
+import type { Target, Unknown } from './exports.ts';
 import type { Severity } from './finding.ts';
 import type { Module } from './module.ts';
 import type { Scope, ScopeOptions } from './scope.ts';
@@ -21,8 +21,12 @@ export interface RuleContext {
   resolve(exportPath: string): Target;
   /** What a module-level name of `module` stands for. */
   resolveLocal(module: Module, name: string): Target;
-  /** A found export's code plus the module-level helpers it calls. */
+  /** What an expression of `module` stands for (a name, a member, `f.bind(x)`). */
+  resolveValue(module: Module, expr: ts.Expression): Target;
+  /** A found export's code plus the module-level helpers it uses. */
   scope(target: Target & { kind: 'found' }, options?: ScopeOptions): Scope;
+  /** The exercise's checks (for rules that depend on what other checks require). */
+  readonly checks: readonly { rule: string; export?: unknown }[];
 }
 
 export interface Issue {
@@ -31,6 +35,8 @@ export interface Issue {
   node: ts.Node;
   /** What is wrong, why it matters here, how to fix it. */
   message: string;
+  /** The rule could not follow the code: reported under the id `unverifiable`, never passed. */
+  unverifiable?: boolean;
 }
 
 export interface Rule<S extends z.ZodType = z.ZodType> {
@@ -62,4 +68,50 @@ export function missingExport(ctx: RuleContext, name: string, wanted: string): I
       `${file} does not export \`${name}\`. The tests import it by that name, and this exercise ` +
       `wants it to be ${wanted}. Export it under that name (see the README tasks, ${ctx.hint}).`,
   };
+}
+
+/**
+ * The issue for an export the rule cannot follow: `wanted` says what the exercise checks it is,
+ * `shape` how to write it so that the checker can see it.
+ */
+export function cannotVerify(
+  ctx: RuleContext,
+  name: string,
+  target: Unknown,
+  wanted: string,
+  shape: string,
+): Issue {
+  return {
+    module: target.module ?? ctx.main,
+    node: target.node ?? ctx.main.sf,
+    unverifiable: true,
+    message:
+      `The checker cannot tell what \`${name}\` is: it is ${target.why}. This exercise checks ` +
+      `that it is ${wanted}, and what cannot be checked does not count as done. Write it so ` +
+      `that it can be read directly, like \`${shape}\`, without a wrapper in between (${ctx.hint}).`,
+  };
+}
+
+const SHAPE_RULES = new Set([
+  'generator-function',
+  'async-generator-function',
+  'iterator-class',
+  'not-generator',
+]);
+
+/**
+ * What a rule that judges an export's code (not its shape) says when the export is missing or
+ * cannot be followed: nothing, when a shape rule on the same export already says it.
+ */
+export function unresolved(
+  ctx: RuleContext,
+  name: string,
+  target: Target,
+  wanted: string,
+): Issue[] {
+  if (target.kind === 'found') return [];
+  if (ctx.checks.some((c) => c.export === name && SHAPE_RULES.has(c.rule))) return [];
+  return target.kind === 'missing'
+    ? [missingExport(ctx, name, wanted)]
+    : [cannotVerify(ctx, name, target, wanted, `export function* ${name}(...) { ... }`)];
 }

@@ -3,8 +3,8 @@
  * it calls by name, transitively and across sibling files. An eager array moved into a helper is
  * still an eager array.
  */
-import { hasModifier, isClass, isFunctionNode, SK, ts, unwrap } from './ast.ts';
-import { resolveLocal, type Loader } from './exports.ts';
+import { isClass, isFunctionNode, isValueReference, SK, ts } from './ast.ts';
+import { resolveLocal, type Loader, type Target } from './exports.ts';
 import type { Module } from './module.ts';
 
 export interface Part {
@@ -18,51 +18,63 @@ const MAX_PARTS = 64;
 
 export interface ScopeOptions {
   /**
-   * Leave out helpers their own file exports: they are parts of the exercise in their own right,
-   * judged by their own checks (a hand-written `gen()` may well call the exercise's `function*`).
+   * Leave out a helper: a part of the exercise in its own right, judged by its own checks (a
+   * hand-written `gen()` may well call the exercise's `function*`).
    */
-  skipExported?: boolean;
+  skip?: (module: Module, node: ts.Node) => boolean;
 }
 
+/**
+ * The export's code plus every module-level function, class or object it refers to (called,
+ * `.call`ed, passed as a callback, used as a decorator, `this.helper()`), transitively and across
+ * files: an eager array moved into a helper is still an eager array.
+ */
 export function scopeOf(load: Loader, start: Part, options: ScopeOptions = {}): Scope {
   const parts: Part[] = [start];
+  const memo = new Map<string, Target>();
+  const add = (t: Target) => {
+    if (t.kind !== 'found') return;
+    const n = t.node;
+    if (!(isFunctionNode(n) || isClass(n) || ts.isObjectLiteralExpression(n))) return;
+    if (options.skip?.(t.module, n)) return;
+    if (!parts.some((p) => p.module === t.module && contains(p.node, n)))
+      parts.push({ module: t.module, node: n });
+  };
   for (let i = 0; i < parts.length && parts.length < MAX_PARTS; i++) {
-    for (const [module, callee] of calleesIn(parts[i]!)) {
-      const t = resolveLocal(load, module, callee.text);
-      if (t.kind !== 'found' || !(isFunctionNode(t.node) || isClass(t.node))) continue;
-      if (options.skipExported && isExported(t.module, t.node)) continue;
-      if (!parts.some((p) => p.module === t.module && contains(p.node, t.node))) {
-        parts.push({ module: t.module, node: t.node });
+    const part = parts[i]!;
+    const { module } = part;
+    for (const id of module.nodesWithin<ts.Identifier>(SK.Identifier, part.node)) {
+      if (!isValueReference(id)) continue;
+      const key = `${module.path}#${id.text}`;
+      let t = memo.get(key);
+      if (!t) {
+        t = module.declared.has(id.text)
+          ? resolveLocal(load, module, id.text)
+          : { kind: 'missing' };
+        memo.set(key, t);
       }
+      add(t);
+    }
+    // `this.helper()` in a method reaches the other members of its class or object.
+    for (const access of module.nodesWithin<ts.PropertyAccessExpression>(
+      SK.PropertyAccessExpression,
+      part.node,
+    )) {
+      if (access.expression.kind !== SK.ThisKeyword) continue;
+      const owner = ownerOf(access);
+      if (owner && !contains(part.node, owner)) add({ kind: 'found', module, node: owner });
     }
   }
   return parts;
 }
 
-function* calleesIn(part: Part): Generator<[Module, ts.Identifier]> {
-  for (const kind of [SK.CallExpression, SK.NewExpression]) {
-    for (const [module, call] of within<ts.CallExpression | ts.NewExpression>([part], kind)) {
-      const callee = unwrap(call.expression);
-      if (ts.isIdentifier(callee)) yield [module, callee];
-    }
+/** The class or object literal whose method `node` is in. */
+function ownerOf(node: ts.Node): ts.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (isClass(n) || ts.isObjectLiteralExpression(n)) return n;
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
   }
-}
-
-/** `export function f`, `export const f = ...`, or named in an `export { f }` of its file. */
-function isExported(module: Module, node: ts.Node): boolean {
-  let decl: ts.Node = node;
-  while (!ts.isSourceFile(decl.parent) && decl.parent) decl = decl.parent;
-  if (hasModifier(decl, SK.ExportKeyword)) return true;
-  const name = (node as { name?: ts.Node }).name ?? (node.parent as { name?: ts.Node }).name;
-  if (!name || !ts.isIdentifier(name)) return false;
-  return module.sf.statements.some(
-    (st) =>
-      ts.isExportDeclaration(st) &&
-      !st.moduleSpecifier &&
-      !!st.exportClause &&
-      ts.isNamedExports(st.exportClause) &&
-      st.exportClause.elements.some((e) => (e.propertyName ?? e.name).text === name.text),
-  );
+  return undefined;
 }
 
 export function contains(outer: ts.Node, inner: ts.Node): boolean {

@@ -1,5 +1,8 @@
 /** What kind of thing an export is: shared by the generator and iterator-class rules. */
 import {
+  type FunctionNode,
+  isGenerator,
+  memberName,
   enclosingFunction,
   extendsSomething,
   hasModifier,
@@ -12,11 +15,13 @@ import {
 } from './ast.ts';
 import { splitExportPath } from './exports.ts';
 import type { Module } from './module.ts';
-import { missingExport, nameOf, type Issue, type RuleContext } from './rule.ts';
+import { cannotVerify, missingExport, nameOf, type Issue, type RuleContext } from './rule.ts';
 
 function kindOf(node: ts.Node): string | undefined {
   if (isClass(node)) return 'a class';
   if (ts.isObjectLiteralExpression(node)) return 'an object';
+  if (ts.isArrayLiteralExpression(node)) return 'an array';
+  if (ts.isSourceFile(node)) return 'a module namespace';
   if (!isFunctionNode(node)) return undefined;
   const isAsync = hasModifier(node, SK.AsyncKeyword);
   if (ts.isArrowFunction(node)) return isAsync ? 'an async arrow function' : 'an arrow function';
@@ -27,15 +32,31 @@ function kindOf(node: ts.Node): string | undefined {
 export function requireGenerator(ctx: RuleContext, name: string, wantAsync: boolean): Issue[] {
   const wanted = wantAsync ? 'an async generator function' : 'a generator function';
   const target = ctx.resolve(name);
-  if (target.kind === 'missing') return [missingExport(ctx, name, wanted)];
-  if (target.kind === 'unknown') return [];
-  const is = kindOf(target.node);
-  if (!is || is === wanted) return [];
   const last = splitExportPath(name).pop() ?? name;
   const isMember = splitExportPath(name).length > 1;
   const shape = isMember
     ? `${wantAsync ? 'async ' : ''}*${last}() { ... }`
     : `${wantAsync ? 'async function*' : 'function*'} ${last === 'default' ? '' : last}(...)`;
+  if (target.kind === 'missing') return [missingExport(ctx, name, wanted)];
+  if (target.kind === 'unknown')
+    return [cannotVerify(ctx, name, target, wanted, `export ${shape.replace(' (', '(')} { ... }`)];
+  const is = kindOf(target.node);
+  if (!is)
+    return [
+      cannotVerify(
+        ctx,
+        name,
+        {
+          kind: 'unknown',
+          why: `\`${target.node.getText(target.module.sf).slice(0, 40)}\``,
+          module: target.module,
+          node: target.node,
+        },
+        wanted,
+        `export ${shape.replace(' (', '(')} { ... }`,
+      ),
+    ];
+  if (is === wanted) return inNameOnly(ctx, name, target.module, target.node as FunctionNode);
   const why = wantAsync
     ? 'An async generator awaits inside and queues overlapping next() calls for you; that is what this exercise is about'
     : 'A generator runs only as far as each next() asks, one value at a time; passing tests alone do not show that';
@@ -77,4 +98,84 @@ export function returnsNext(
       return hasMember(t.node.members, 'next');
     });
   return verdicts.some((v) => v !== false) ? undefined : false;
+}
+
+/** Does `expr` make a hand-written iterator: an object with next(), or an instance of a class? */
+export function handWritten(
+  ctx: RuleContext,
+  module: Module,
+  expr: ts.Expression,
+  depth = 0,
+): boolean {
+  if (depth > 6) return false;
+  const e = unwrap(expr);
+  if (ts.isObjectLiteralExpression(e))
+    return hasMember(e.properties, 'next') || hasMember(e.properties, '[Symbol.iterator]');
+  if (ts.isNewExpression(e)) {
+    const t = ctx.resolveValue(module, e.expression);
+    return (
+      t.kind === 'found' &&
+      isClass(t.node) &&
+      !t.node.members.some((m) => isGenerator(m)) &&
+      (hasMember(t.node.members, 'next') || hasMember(t.node.members, '[Symbol.iterator]'))
+    );
+  }
+  if (ts.isCallExpression(e)) {
+    const callee = unwrap(e.expression);
+    const t = ctx.resolveValue(
+      module,
+      memberName(callee) === 'call' ? memberObjectOf(callee) : callee,
+    );
+    if (t.kind !== 'found' || !isFunctionNode(t.node) || isGenerator(t.node) || !t.node.body)
+      return false;
+    const body = t.node.body;
+    if (!ts.isBlock(body)) return handWritten(ctx, t.module, body, depth + 1);
+    return t.module
+      .nodesWithin<ts.ReturnStatement>(SK.ReturnStatement, body)
+      .some(
+        (r) =>
+          enclosingFunction(r) === t.node &&
+          !!r.expression &&
+          handWritten(ctx, t.module, r.expression, depth + 1),
+      );
+  }
+  if (ts.isIdentifier(e)) {
+    // A local `const it = makeIterator()` inside the generator.
+    const fn = enclosingFunction(e);
+    const decl =
+      fn &&
+      module
+        .nodesWithin<ts.VariableDeclaration>(SK.VariableDeclaration, fn)
+        .find((d) => ts.isIdentifier(d.name) && d.name.text === e.text && d.initializer);
+    return !!decl && handWritten(ctx, module, decl.initializer!, depth + 1);
+  }
+  return false;
+}
+
+function memberObjectOf(e: ts.Expression): ts.Expression {
+  return (e as ts.PropertyAccessExpression).expression;
+}
+
+/**
+ * A `function*` whose only work is `yield*` over a hand-written iterator is a generator in name
+ * only: the values come from a next() written by hand.
+ */
+function inNameOnly(ctx: RuleContext, name: string, module: Module, fn: FunctionNode): Issue[] {
+  if (!fn.body) return [];
+  const yields = module
+    .nodesWithin<ts.YieldExpression>(SK.YieldExpression, fn.body)
+    .filter((y) => enclosingFunction(y) === fn);
+  if (!yields.length || yields.some((y) => !y.asteriskToken || !y.expression)) return [];
+  if (!yields.every((y) => handWritten(ctx, module, y.expression!))) return [];
+  return [
+    {
+      module,
+      node: yields[0]!,
+      message:
+        `\`${name}\` is a generator in name only: its only work is \`yield*\` over an iterator ` +
+        `written by hand, so the values come from a next() you wrote, not from a paused generator ` +
+        `body, which is what this exercise is about. Move the loop into \`${name}\` and \`yield\` ` +
+        `each value from there (${ctx.hint}).`,
+    },
+  ];
 }

@@ -2,7 +2,16 @@
  * What a write changes, and whether that is shared by everyone (a global, a built-in, a built-in's
  * prototype): helpers for the no-global-writes rule.
  */
-import { globalName, isGlobalObject, memberName, memberObject, SK, ts, unwrap } from './ast.ts';
+import {
+  constantsOf,
+  globalName,
+  isGlobalObject,
+  memberName,
+  memberObject,
+  SK,
+  ts,
+  unwrap,
+} from './ast.ts';
 import type { Module } from './module.ts';
 
 const BUILTINS = new Set(
@@ -20,13 +29,19 @@ const DEFINERS = new Set([
 ]);
 
 /** Is `e` a global, a built-in, or reached through one (`Array.prototype`, `globalThis.x`)? */
-export function isShared(e: ts.Expression, m: Module): boolean {
+export function isShared(e: ts.Expression, m: Module, depth = 0): boolean {
   const u = unwrap(e);
+  if (depth > 10) return false;
   if (isGlobalObject(u, m.declared)) return true;
-  if (ts.isIdentifier(u)) return BUILTINS.has(globalName(u, m.declared) ?? '');
+  if (ts.isIdentifier(u)) {
+    if (BUILTINS.has(globalName(u, m.declared) ?? '')) return true;
+    // An alias: `const proto = Object.getPrototypeOf(function* () {}); proto.next = ...`.
+    const init = constantsOf.get(m.sf)?.get(u.text) ?? m.initializers.get(u.text);
+    return !!init && init !== u && isShared(init, m, depth + 1);
+  }
   if (ts.isCallExpression(u)) return memberName(unwrap(u.expression)) === 'getPrototypeOf';
   const object = memberObject(u);
-  return !!object && (memberName(u) === '__proto__' || isShared(object, m));
+  return !!object && (memberName(u) === '__proto__' || isShared(object, m, depth + 1));
 }
 
 /** The object a write changes: `a.b = 1` and `delete a.b` change a; `Object.assign(t, ...)` t. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../testing.ts';
 
 const RULE = 'allowed-imports';
-const imports = (src: string) => run(RULE, src);
+const SIBLINGS = { 'impl.ts': 'export const a = 1;', 'sub/index.ts': 'export const x = 1;' };
+const imports = (src: string) => run(RULE, src, {}, { siblings: SIBLINGS });
 
 describe('allowed-imports', () => {
   describe('catches', () => {
@@ -11,7 +12,8 @@ describe('allowed-imports', () => {
       ['a bare builtin', "import fs from 'fs';"],
       ['a package', "import { it } from 'vitest';"],
       ['a file outside the folder', "import { spied } from '../../lib/testing';"],
-      ['a file in a subfolder', "import { x } from './sub/x';"],
+      ['a query suffix (vite loads it as something else)', "import a from './impl.ts?raw';"],
+      ['a data: URL', "export const m = import('data:text/javascript,export default 1');"],
       ['a re-export from a package', "export { z } from 'zod';"],
       ['a side-effect import', "import 'node:process';"],
       ['a dynamic import', "export const m = import('node:fs');"],
@@ -25,6 +27,9 @@ describe('allowed-imports', () => {
       ['a sibling', "import { a } from './impl';"],
       ['a sibling with .ts', "import { a } from './impl.ts';"],
       ['a sibling with .js', "export * from './impl.js';"],
+      ['a folder index', "import { x } from './sub';"],
+      ['a file in a subfolder', "import { x } from './sub/index.js';"],
+      ['a dynamic import of a sibling', "export const m = import('./impl');"],
       ['a type-only import from anywhere', "import type { EventEmitter } from 'node:events';"],
       ['a type-only re-export', "export type { Foo } from 'somewhere';"],
       [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { extendsSomething, isClass, propertyNameText, ts } from '../ast.ts';
-import { defineRule, missingExport, nameOf } from '../rule.ts';
+import { cannotVerify, defineRule, missingExport, nameOf } from '../rule.ts';
 import { hasMember, returnsNext } from '../shapes.ts';
 
 /** A class with `[Symbol.iterator]()` (or `[Symbol.asyncIterator]()`) and a next() method. */
@@ -13,7 +13,16 @@ export default defineRule({
     const key = p.async ? '[Symbol.asyncIterator]' : '[Symbol.iterator]';
     const target = ctx.resolve(p.export);
     if (target.kind === 'missing') return [missingExport(ctx, p.export, `a class with ${key}()`)];
-    if (target.kind === 'unknown') return [];
+    if (target.kind === 'unknown')
+      return [
+        cannotVerify(
+          ctx,
+          p.export,
+          target,
+          `a class with ${key}()`,
+          `export class ${p.export} { ... }`,
+        ),
+      ];
     const { node, module } = target;
     const issue = (at: ts.Node, what: string) => [
       {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../testing.ts';
+import { check, run, spots } from '../testing.ts';
 
 const RULE = 'not-generator';
 const HAND = [
@@ -39,7 +39,16 @@ describe('not-generator', () => {
     it('calling a generator the exercise exports in its own right', () => {
       const src =
         'export function* internal() {\n  yield 1;\n}\nexport function gen() {\n  return wrap(internal());\n}\nfunction wrap<T>(it: T) {\n  return it;\n}';
-      expect(run(RULE, src, { export: 'gen' })).toEqual([]);
+      const checks = [
+        { rule: RULE, export: 'gen' },
+        { rule: 'generator-function', export: 'internal' },
+      ];
+      expect(spots(check(src, checks))).toEqual([]);
+    });
+    it('and not when nothing asks for that export to be a generator', () => {
+      const src =
+        'export function* helper() {\n  yield 1;\n}\nexport function gen() {\n  return helper();\n}';
+      expect(run(RULE, src, { export: 'gen' })).toEqual([`${RULE}@1`]);
     });
     it('"function*" in comments and strings', () => {
       const src = '// function* nope() {}\nexport function track() {\n  return "function*";\n}';
