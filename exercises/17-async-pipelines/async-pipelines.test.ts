@@ -384,12 +384,11 @@ describe('4. Map with bounded concurrency', () => {
   });
 
   it('surfaces the first error once; a second failing call is never an unhandled rejection', async () => {
-    const errors = [new Error('call 1 failed'), new Error('call 2 failed')];
+    const errors = [new Error('call 0 failed'), new Error('call 1 failed')];
     for (const ordered of [true, false]) {
       const src = timed(Infinity);
-      const fn = counted((x: number) =>
-        x === 0 ? later(50, x) : later(10 * x, x, errors[x - 1] ?? new Error('later call')),
-      );
+      // Call 0 fails at 10 ms, call 1 at 20 ms while nobody waits for it; call 2 ends at 50 ms.
+      const fn = counted((x: number) => (x < 2 ? later(10 * (x + 1), x, errors[x]) : later(50, x)));
       const unhandled = await unhandledRejectionsDuring(async () => {
         const results = mapConcurrent(src, fn, { concurrency: 3, ordered });
         const first = watch(results.next());
