@@ -237,7 +237,7 @@ interface ChannelState {
 interface TaskState {
   tid: Tid;
   /** Its call stack: the task's body first, the subroutine running now last. */
-  stack: Task[];
+  frames: Task[];
   /** How to resume the top frame next: next(arg), throw(arg) or return(). */
   mode: 'next' | 'throw' | 'return';
   arg: unknown;
@@ -316,7 +316,7 @@ export function createScheduler(): Scheduler {
     if (!isGenerator(gen)) throw new TypeError(`spawn needs a generator object, got ${gen}`);
     const task: TaskState = {
       tid: nextTid++,
-      stack: [gen],
+      frames: [gen],
       mode: 'next',
       arg: undefined,
       killed: false,
@@ -369,8 +369,8 @@ export function createScheduler(): Scheduler {
     task.running += 1;
     try {
       while (!task.outcome && !task.ending && task.turn === turn) {
-        const stack = task.stack;
-        const frame = stack[stack.length - 1]!;
+        const frames = task.frames;
+        const frame = frames[frames.length - 1]!;
         let result: IteratorResult<Effect | Task | undefined>;
         const { mode, arg } = task;
         task.mode = 'next';
@@ -383,13 +383,13 @@ export function createScheduler(): Scheduler {
                 ? frame.throw(arg)
                 : frame.return(undefined);
         } catch (error) {
-          stack.pop();
-          if (stack.length === 0) {
+          frames.pop();
+          if (frames.length === 0) {
             finish(task, {
               state: 'failed',
               error: task.cleanupError ? task.cleanupError.error : error,
             });
-          } else if (task.killed && stack.length - 1 < task.unclosed) {
+          } else if (task.killed && frames.length - 1 < task.unclosed) {
             // An error while closing fails the task, but the frames below still get closed.
             task.cleanupError ??= { error };
             closeNext(task);
@@ -400,8 +400,8 @@ export function createScheduler(): Scheduler {
           continue;
         }
         if (result.done) {
-          stack.pop();
-          if (stack.length === 0) {
+          frames.pop();
+          if (frames.length === 0) {
             finish(
               task,
               task.cleanupError
@@ -410,7 +410,7 @@ export function createScheduler(): Scheduler {
                   ? { state: 'killed' }
                   : { state: 'done', value: result.value },
             );
-          } else if (task.killed && stack.length - 1 < task.unclosed) {
+          } else if (task.killed && frames.length - 1 < task.unclosed) {
             closeNext(task);
           } else {
             task.arg = result.value;
@@ -419,7 +419,7 @@ export function createScheduler(): Scheduler {
         }
         const value = result.value;
         if (isGenerator(value)) {
-          stack.push(value); // a call: its first next() starts it
+          frames.push(value); // a call: its first next() starts it
           continue;
         }
         let goesOn: boolean;
@@ -440,7 +440,7 @@ export function createScheduler(): Scheduler {
 
   /** Gives the frame now on top its return(): cancellation closes the stack innermost first. */
   function closeNext(task: TaskState): void {
-    task.unclosed = task.stack.length - 1;
+    task.unclosed = task.frames.length - 1;
     task.mode = 'return';
   }
 
