@@ -301,3 +301,20 @@ export function sumWatchingMemory(start: () => Iterable<number>, pulls: number):
   watch();
   return { sum, pulled, growthMiB: peak / 2 ** 20 };
 }
+
+/**
+ * The generator checks of one export in one test: `fn` is a real generator function, `call()`
+ * (which calls it) gives a real generator object, and a second `call()` yields its own results
+ * for `pulls` next() calls.
+ * @example expectRealGenerator(take, 'take', () => take([1, 2, 3], 2));
+ */
+export function expectRealGenerator(
+  fn: unknown,
+  name: string,
+  call: () => Iterator<unknown>,
+  pulls = 3,
+): void {
+  expectGeneratorFunction(fn, name);
+  expectGeneratorObject(call(), `${name}(...)`);
+  expectOwnResults(call(), pulls);
+}

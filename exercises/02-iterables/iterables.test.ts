@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { firstN, valuesOf } from '../../lib/testing.ts';
+import { expectHandWrittenIterator, firstN, valuesOf } from '../../lib/testing.ts';
 import { Range, RangeIterator } from './iterables';
 
 afterEach(() => {
@@ -227,6 +227,11 @@ describe('3. Length and membership without a loop', () => {
 });
 
 describe('4. An iterator by hand', () => {
+  it('is written by hand: no generator, proxy or borrowed generator method', () => {
+    expectHandWrittenIterator(new RangeIterator(0, 3, 1), 'new RangeIterator(0, 3, 1)');
+    expectHandWrittenIterator(new Range(3)[Symbol.iterator](), 'new Range(3)[Symbol.iterator]()');
+  });
+
   it('hands out values one next() at a time, then done forever', () => {
     const it = new RangeIterator(0, 6, 2);
     expect(it.next()).toEqual({ value: 0, done: false });

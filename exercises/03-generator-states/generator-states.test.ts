@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectHandWrittenIterator } from '../../lib/testing.ts';
 import { track, type GeneratorState, type Tracked } from './generator-states';
 
 /**
@@ -22,6 +23,14 @@ function trackSelf<T, R, N>(
 class Boom extends Error {}
 
 describe('1. Created, then suspended', () => {
+  it('is a wrapper written by hand around the generator, not a generator itself', () => {
+    function* two() {
+      yield 1;
+      yield 2;
+    }
+    expectHandWrittenIterator(track(two()), 'track(g)');
+  });
+
   it('is created before the first next()', () => {
     function* two(): Generator<number> {
       yield 1;

@@ -1,5 +1,11 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { firstN, naturals, spied } from '../../lib/testing.ts';
+import {
+  expectGeneratorObject,
+  expectRealGenerator,
+  firstN,
+  naturals,
+  spied,
+} from '../../lib/testing.ts';
 import { drop, filter, firstEvens, islice, map, take } from './lazy-pipelines';
 
 /** The post's new_range, written here so these tests need none of the learner's earlier code. */
@@ -10,6 +16,10 @@ function* range(n: number): Generator<number, void, unknown> {
 const isEven = (n: number): boolean => n % 2 === 0;
 
 describe('1. Take the first n', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(take, 'take', () => take([1, 2, 3, 4], 3));
+  });
+
   it('yields the first n values', () => {
     expect([...take([10, 20, 30, 40], 2)]).toEqual([10, 20]);
     expect([...take([1, 2], 5)]).toEqual([1, 2]);
@@ -79,6 +89,10 @@ describe('1. Take the first n', () => {
 });
 
 describe('2. Drop the first n', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(drop, 'drop', () => drop([1, 2, 3, 4], 1));
+  });
+
   it('skips the first n values and yields the rest', () => {
     expect([...drop([1, 2, 3, 4, 5], 2)]).toEqual([3, 4, 5]);
     expect([...drop([1, 2], 5)]).toEqual([]);
@@ -134,6 +148,10 @@ describe('2. Drop the first n', () => {
 });
 
 describe('3. Filter', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(filter, 'filter', () => filter([1, 2, 3, 4], (n: number) => n > 1));
+  });
+
   it('keeps the values the predicate accepts', () => {
     expect([...filter([1, 2, 3, 4, 5, 6], isEven)]).toEqual([2, 4, 6]);
     expect([...filter([0, 1, '', 'a', null], (x) => x)]).toEqual([1, 'a']);
@@ -205,6 +223,10 @@ describe('3. Filter', () => {
 });
 
 describe('4. Map', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(map, 'map', () => map([1, 2, 3, 4], (n: number) => n * 2));
+  });
+
   it('yields fn(value, index) for each value', () => {
     expect([...map(['a', 'b', 'c'], (s, i) => s + i)]).toEqual(['a0', 'b1', 'c2']);
     expect([...map([1, 2, 3], (n) => n * 10)]).toEqual([10, 20, 30]);
@@ -257,6 +279,10 @@ describe('4. Map', () => {
 });
 
 describe('5. Slice like itertools.islice', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(islice, 'islice', () => islice([1, 2, 3, 4, 5, 6, 7], 1, 7, 2));
+  });
+
   it('takes the first stop values with islice(it, stop)', () => {
     expect([...islice(range(10), 5)]).toEqual([0, 1, 2, 3, 4]);
     expect([...islice(range(10), 0)]).toEqual([]);
@@ -335,6 +361,10 @@ describe('5. Slice like itertools.islice', () => {
 });
 
 describe("6. The post's pipeline", () => {
+  it('hands out a real generator object, built from the helpers', () => {
+    expectGeneratorObject(firstEvens([1, 2, 3, 4]), 'firstEvens(...)');
+  });
+
   it('gives the first ten even numbers of range(1_000_000)', () => {
     expect([...firstEvens(range(1_000_000))]).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { expectGeneratorObject, expectRealGenerator } from '../../lib/testing.ts';
 import { averager, gen, primed } from './send';
 
 /** A log function for gen() that keeps the lines it was given. */
@@ -8,6 +9,10 @@ function recorder() {
 }
 
 describe('1. Got hello', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(gen, 'gen', () => gen(0, () => {}));
+  });
+
   it('replays the post: Got hello, Got 42', () => {
     const { lines, log } = recorder();
     const g = gen(1, log);
@@ -66,6 +71,10 @@ describe('1. Got hello', () => {
 });
 
 describe('2. A running average', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(averager, 'averager', () => averager());
+  });
+
   it('yields undefined first: no number, no average', () => {
     expect(averager().next()).toEqual({ value: undefined, done: false });
   });
@@ -122,6 +131,10 @@ describe('2. A running average', () => {
 });
 
 describe('3. Prime it once', () => {
+  it('hands back a real generator object, the one the generator function made', () => {
+    expectGeneratorObject(primed(averager)(), 'primed(averager)()');
+  });
+
   it('creates nothing until the wrapper is called', () => {
     let calls = 0;
     const counted = () => {

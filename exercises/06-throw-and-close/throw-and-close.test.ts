@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spied } from '../../lib/testing.ts';
+import { expectRealGenerator, spied } from '../../lib/testing.ts';
 import { accumulate, Reset, withFooter, withResource, type Resource } from './throw-and-close';
 
 /** What `fn` throws, whatever it is (an Error, null, a string); fails the test if nothing. */
@@ -38,6 +38,10 @@ function fakeFile(lines: string[], failAt = -1) {
 }
 
 describe('1. Reset on request', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(accumulate, 'accumulate', () => accumulate());
+  });
+
   it('starts at 0 and yields the running total of the numbers sent', () => {
     const acc = accumulate();
     expect(acc.next()).toEqual({ value: 0, done: false });
@@ -126,6 +130,12 @@ describe('2. Other errors end it', () => {
 });
 
 describe('3. Release exactly once', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(withResource, 'withResource', () =>
+      withResource(fakeFile(['a', 'b']).open),
+    );
+  });
+
   it('opens nothing until the first next()', () => {
     const { open, stats } = fakeFile(['a']);
     const g = withResource(open);
@@ -233,6 +243,10 @@ describe('4. Nothing before the start', () => {
 });
 
 describe('5. A yield in finally', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(withFooter, 'withFooter', () => withFooter(['a', 'b'], 'end'));
+  });
+
   it('yields the lines, then the footer', () => {
     expect([...withFooter(['a', 'b'], 'END')]).toEqual(['a', 'b', 'END']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { firstN, naturals, spied } from '../../lib/testing.ts';
+import { expectRealGenerator, firstN, naturals, spied } from '../../lib/testing.ts';
 import { drain, gen, withSummary, withTotal, type Drained } from './return-values';
 
 /** An endless source for these tests: guarded at 100,000 values, so an eager solution fails fast and small. */
@@ -29,6 +29,10 @@ function countdown<R>(from: number, returned: R) {
 }
 
 describe('1. Return a value', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(gen, 'gen', () => gen());
+  });
+
   it('yields 1 and 2, then answers done with the return value', () => {
     const g = gen();
     expect(g.next()).toEqual({ value: 1, done: false });
@@ -74,6 +78,10 @@ describe('1. Return a value', () => {
 });
 
 describe('2. Total on the way out', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(withTotal, 'withTotal', () => withTotal([1, 2, 3]));
+  });
+
   it('yields every number as it passes through', () => {
     expect([...withTotal([4, 5, 6])]).toEqual([4, 5, 6]);
   });
@@ -185,6 +193,10 @@ describe('3. Drain an iterator', () => {
 });
 
 describe('4. Catch it with yield*', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(withSummary, 'withSummary', () => withSummary([1, 2, 3]), 5);
+  });
+
   it('yields the numbers, then their total', () => {
     expect([...withSummary([1, 2, 3])]).toEqual([1, 2, 3, 'total 6']);
   });

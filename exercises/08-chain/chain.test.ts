@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstN, naturals, spied } from '../../lib/testing.ts';
+import { expectRealGenerator, firstN, naturals, spied } from '../../lib/testing.ts';
 import { chain, chainFromIterable, flatten } from './chain';
 
 /** An endless source for these tests: guarded at 100,000 values, so an eager solution fails fast and small. */
@@ -34,6 +34,10 @@ function* echo(received: unknown[]): Generator<string, void, unknown> {
 }
 
 describe('1. Chain the iterables', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(chain, 'chain', () => chain([1], [2, 3]));
+  });
+
   it('replays the post: chain2("hello", " ", "world")', () => {
     // Python's list: ['h', 'e', 'l', 'l', 'o', ' ', 'w', 'o', 'r', 'l', 'd']
     expect([...chain('hello', ' ', 'world')]).toEqual('hello world'.split(''));
@@ -220,6 +224,12 @@ describe('4. Forward, like yield from', () => {
 });
 
 describe('5. Chain from an iterable', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(chainFromIterable, 'chainFromIterable', () =>
+      chainFromIterable([[1], [2, 3]]),
+    );
+  });
+
   it('chains the iterables the outer iterable yields', () => {
     expect([...chainFromIterable([[1, 2], new Set([3]), [], 'ab'] as Iterable<unknown>[])]).toEqual(
       [1, 2, 3, 'a', 'b'],
@@ -289,6 +299,10 @@ describe('5. Chain from an iterable', () => {
 });
 
 describe('6. Flatten deeply', () => {
+  it('is a generator function, and its result a real generator object', () => {
+    expectRealGenerator(flatten, 'flatten', () => flatten([1, [2, [3]]]));
+  });
+
   it('flattens nested arrays to any depth', () => {
     expect([...flatten([1, [2, [3, [4, [5, [6]]]]], 7])]).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });

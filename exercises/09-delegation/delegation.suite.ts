@@ -5,6 +5,7 @@
 // the KATA_DIR plugin redirects './' imports of a test file to the learner's folder, and this file
 // lives only here. It never imports learner code itself: it receives it as `kata`.
 import { expect, it } from 'vitest';
+import { expectHandWrittenIterator, expectRealGenerator } from '../../lib/testing.ts';
 
 /** Where internal() writes its lines. */
 export type Log = (line: string) => void;
@@ -119,11 +120,22 @@ function finallyPair(kata: DelegationKata) {
 
 /**
  * The tests of README tasks 1 to 6, one function per task, for the test files to hand to
- * `describe` under their own task headings.
+ * `describe` under their own task headings. `style` says how delegate() and gen() are built:
+ * with `yield*` in real generator functions (09), or as objects written by hand (10).
  */
-export function delegationSuite(kata: DelegationKata) {
+export function delegationSuite(kata: DelegationKata, style: 'yield*' | 'by hand') {
   return {
     delegateToAnInnerIterable() {
+      if (style === 'yield*') {
+        it('is a generator function, and its result a real generator object', () => {
+          expectRealGenerator(kata.delegate, 'delegate', () => kata.delegate([1, 2, 3]));
+        });
+      } else {
+        it('is written by hand: its result is no native generator', () => {
+          expectHandWrittenIterator(kata.delegate([1, 2, 3]), 'delegate([1, 2, 3])');
+        });
+      }
+
       it('yields every value of the inner, then ends with its return value', () => {
         const d = kata.delegate(upTo(2, 'end'));
         expect(d.next()).toEqual({ value: 0, done: false });
@@ -503,6 +515,21 @@ export function delegationSuite(kata: DelegationKata) {
     },
 
     thePostsInternalAndGen() {
+      if (style === 'yield*') {
+        it('internal and gen are generator functions, and give real generator objects', () => {
+          expectRealGenerator(kata.internal, 'internal', () => kata.internal('A', 2, () => {}));
+          expectRealGenerator(kata.gen, 'gen', () => kata.gen(() => {}));
+        });
+      } else {
+        it('internal is a generator function; gen hands out an object written by hand', () => {
+          expectRealGenerator(kata.internal, 'internal', () => kata.internal('A', 2, () => {}));
+          expectHandWrittenIterator(
+            kata.gen(() => {}),
+            'gen()',
+          );
+        });
+      }
+
       it('internal yields 0 to limit - 1, logs each value sent, returns "<name> finished"', () => {
         const { lines, log } = logger();
         const a = kata.internal('A', 3, log);

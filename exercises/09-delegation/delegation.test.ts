@@ -4,7 +4,7 @@ import { describe } from 'vitest';
 import { delegationSuite } from '../09-delegation/delegation.suite.ts';
 import * as kata from './delegation';
 
-const suite = delegationSuite(kata);
+const suite = delegationSuite(kata, 'yield*');
 
 describe('1. Delegate to an inner iterable', suite.delegateToAnInnerIterable);
 

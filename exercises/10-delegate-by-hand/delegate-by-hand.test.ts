@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { delegationSuite, recorded, upTo } from '../09-delegation/delegation.suite.ts';
 import * as kata from './delegate-by-hand';
 
-const suite = delegationSuite(kata);
+const suite = delegationSuite(kata, 'by hand');
 
 describe('1. Delegate to an inner iterable', suite.delegateToAnInnerIterable);
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { expectRealGenerator } from '../../lib/testing.ts';
 import { coro, run, step } from './co-runner';
 
 /** A log that keeps its lines for the assertions. */
@@ -40,6 +41,11 @@ async function settled<T>(promise: Promise<T>): Promise<T> {
 }
 
 describe('1. Drive step and coro by hand', () => {
+  it('step and coro are generator functions, and give real generator objects', () => {
+    expectRealGenerator(step, 'step', () => step(() => {}));
+    expectRealGenerator(coro, 'coro', () => coro(() => {}));
+  });
+
   it('step yields 0, 1, 2, ... and logs each value it is sent', () => {
     const { lines, log } = logger();
     const s = step(log);
