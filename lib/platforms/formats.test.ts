@@ -127,6 +127,15 @@ describe('Exercism results', () => {
     expect(broken.message).toContain('SyntaxError');
   });
 
+  it("put the run's output on the test Exercism shows first", () => {
+    const r = exercismResults(byId('04-lazy-pipelines'), []);
+    expect(r.tests.map((t) => t.output)).toEqual([
+      undefined,
+      undefined,
+      '(all your code printed in this run)\nhello from the learner\n',
+    ]);
+  });
+
   it('mark tests that never ran as errors and cut output at 500 characters', () => {
     const r = ExercismResultsSchema.parse(
       exercismResults(byId('04-lazy-pipelines'), [], 'withhold', () => 'x'.repeat(2000)),
