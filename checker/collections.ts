@@ -14,6 +14,7 @@
  */
 import {
   calledBy,
+  constantsOf,
   constantString,
   enclosingFunction,
   globalName,
@@ -74,11 +75,36 @@ export function eagerCollections(scope: Scope): Eager[] {
 function isArgumentList(m: Module, e: ts.Expression): boolean {
   const u = unwrap(e);
   if (ts.isArrayLiteralExpression(u) || ts.isStringLiteralLike(u)) return true;
+  if (ts.isConditionalExpression(u))
+    return isArgumentList(m, u.whenTrue) && isArgumentList(m, u.whenFalse);
   if (!ts.isIdentifier(u)) return false;
   if (u.text === 'arguments') return true;
+  if (
+    m
+      .nodes<ts.ParameterDeclaration>(SK.Parameter)
+      .some((p) => !!p.dotDotDotToken && ts.isIdentifier(p.name) && p.name.text === u.text)
+  )
+    return true;
+  // `const [head, ...rest] = args`: the rest of an argument list is still one.
   return m
-    .nodes<ts.ParameterDeclaration>(SK.Parameter)
-    .some((p) => !!p.dotDotDotToken && ts.isIdentifier(p.name) && p.name.text === u.text);
+    .nodes<ts.BindingElement>(SK.BindingElement)
+    .some(
+      (b) =>
+        !!b.dotDotDotToken &&
+        ts.isIdentifier(b.name) &&
+        b.name.text === u.text &&
+        restSource(b) !== undefined &&
+        isArgumentList(m, restSource(b)!),
+    );
+}
+
+/** What `[a, ...rest] = source` destructures. */
+function restSource(b: ts.BindingElement): ts.Expression | undefined {
+  const pattern = b.parent;
+  const decl = pattern.parent;
+  return ts.isArrayBindingPattern(pattern) && ts.isVariableDeclaration(decl)
+    ? decl.initializer
+    : undefined;
 }
 
 const isSmallLiteral = (e: ts.Expression | undefined) => {
@@ -94,7 +120,22 @@ const isFixedTable = (e: ts.Expression | undefined) => {
 
 function* drains(scope: Scope): Generator<Eager> {
   for (const [m, s] of within<ts.SpreadElement>(scope, SK.SpreadElement)) {
-    if (!isArgumentList(m, s.expression)) yield [m, s, `The spread \`...\``];
+    if (isArgumentList(m, s.expression)) continue;
+    // `f(...args)` passes arguments on; only spreading the input or a fresh call drains it.
+    const inCall = ts.isCallExpression(s.parent) || ts.isNewExpression(s.parent);
+    const e = unwrap(s.expression);
+    const drainsInput =
+      ts.isCallExpression(e) ||
+      (ts.isIdentifier(e) &&
+        m
+          .nodes<ts.ParameterDeclaration>(SK.Parameter)
+          .some((p) => ts.isIdentifier(p.name) && p.name.text === e.text));
+    if (!inCall || drainsInput) yield [m, s, `The spread \`...\``];
+  }
+  // `const [...all] = it` drains `it` as surely as `[...it]`.
+  for (const [m, b] of within<ts.BindingElement>(scope, SK.BindingElement)) {
+    const source = b.dotDotDotToken ? restSource(b) : undefined;
+    if (source && !isArgumentList(m, source)) yield [m, b, 'The rest pattern `[...rest] =`'];
   }
   for (const kind of [SK.PropertyAccessExpression, SK.ElementAccessExpression]) {
     for (const [m, access] of within<ts.Node>(scope, kind)) {
@@ -217,13 +258,34 @@ function isFixedIndex(e: ts.Expression): boolean {
 
 const isAssignment = (op: ts.SyntaxKind) => op >= SK.FirstAssignment && op <= SK.LastAssignment;
 
+/**
+ * `mean.add(x)` on the learner's own object: a method of theirs, not a Set's. Known when the
+ * receiver is made by `new` of a class of theirs, or when only their code declares that method.
+ */
+function ownMethod(scope: Scope, m: Module, receiver: ts.Expression, name: string): boolean {
+  const r = unwrap(receiver);
+  const init = ts.isIdentifier(r) ? m.initializers.get(r.text) : undefined;
+  const made = init && unwrap(init);
+  if (made && (ts.isArrayLiteralExpression(made) || ts.isNewExpression(made))) {
+    if (ts.isArrayLiteralExpression(made)) return false;
+    const ctor = globalName(unwrap(made.expression), m.declared);
+    if (ctor) return false; // new Set(), new Map(), new Array()
+    return true;
+  }
+  return scope.some(({ module }) =>
+    [SK.MethodDeclaration, SK.PropertyAssignment, SK.PropertyDeclaration].some((kind) =>
+      module.nodes<ts.MethodDeclaration>(kind).some((d) => propertyNameText(d.name) === name),
+    ),
+  );
+}
+
 function* writes(scope: Scope): Generator<Write> {
   for (const [m, call] of within<ts.CallExpression>(scope, SK.CallExpression)) {
     const callee = unwrap(call.expression);
     const name = memberName(callee) ?? '';
     const object = memberObject(callee);
     const owner = object && globalName(object, m.declared);
-    if (GROWERS.has(name) && object && !owner) {
+    if (GROWERS.has(name) && object && !owner && !ownMethod(scope, m, object, name)) {
       if (name === 'splice' && call.arguments.length < 3) continue;
       if (
         (name === 'set' || name === 'add') &&
@@ -353,6 +415,23 @@ const isLoop = (n: ts.Node) =>
   ts.isWhileStatement(n) ||
   ts.isDoStatement(n);
 
+/** `for (const name of ['next', 'throw'])`, or of a `const` holding such a literal: bounded. */
+function overFixedTable(m: Module, loop: ts.Node): boolean {
+  if (!ts.isForOfStatement(loop) && !ts.isForInStatement(loop)) return false;
+  let e = unwrap(loop.expression);
+  if (ts.isIdentifier(e)) {
+    const init = constantsOf.get(m.sf)?.get(e.text);
+    if (!init) return false;
+    e = unwrap(init);
+    if (ts.isCallExpression(e) && memberName(unwrap(e.expression)) === 'freeze' && e.arguments[0])
+      e = unwrap(e.arguments[0]);
+  }
+  return (
+    (ts.isArrayLiteralExpression(e) && !e.elements.some(ts.isSpreadElement)) ||
+    (ts.isObjectLiteralExpression(e) && !e.properties.some(ts.isSpreadAssignment))
+  );
+}
+
 /** The name a function is known by: `function f`, `const f = () => ...`, a method `f() {}`. */
 function nameOfFunction(fn: ts.Node): string | undefined {
   const own = (fn as { name?: ts.Node }).name;
@@ -371,7 +450,7 @@ function repeatedContext(scope: Scope, m: Module, node: ts.Node, depth = 0): ts.
   if (depth > LOOP_DEPTH) return undefined;
   const root = partOf(scope, m, node)?.node;
   for (let n = node.parent; n && n !== root?.parent; n = n.parent) {
-    if (isLoop(n)) return n;
+    if (isLoop(n) && !overFixedTable(m, n)) return n;
     if (!(
       isFunctionNode(n) ||
       ts.isGetAccessor(n) ||

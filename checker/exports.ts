@@ -58,7 +58,8 @@ export function resolveExport(load: Loader, module: Module, path: string): Targe
   const [head, ...members] = splitExportPath(path);
   if (!head) return unknown(`an empty export name`);
   let target = exported(load, module, head, new Set());
-  for (const m of members) target = target.kind === 'found' ? member(load, target, m) : target;
+  for (const m of members)
+    target = target.kind === 'found' ? member(load, target, m, true) : target;
   return target;
 }
 
@@ -277,6 +278,17 @@ function valueOf(
     return { kind: 'found', module: mod, node: e };
   }
   if (ts.isIdentifier(e)) return binding(load, mod, e.text, seen);
+  if (e.kind === SK.ThisKeyword) {
+    const owner = ownerOf(e);
+    return owner ? { kind: 'found', module: mod, node: owner } : unknown('`this`', mod, e);
+  }
+  if (ts.isNewExpression(e)) {
+    // An instance: its members are the class's (methods, fields).
+    const cls = valueOf(load, mod, e.expression, seen);
+    return cls.kind === 'found' && isClass(cls.node)
+      ? cls
+      : unknown(`an object made by \`${snippet(mod, e)}\``, mod, e);
+  }
   const object = memberObject(e);
   const name = memberName(e);
   if (object && name) {
@@ -331,9 +343,37 @@ function callResult(load: Loader, mod: Module, call: ts.CallExpression, seen: Se
         ? valueOf(load, fn.module, local as ts.Expression, seen)
         : { kind: 'found', module: fn.module, node: local };
   }
-  if (isFunctionNode(r) || isClass(r) || ts.isObjectLiteralExpression(r))
-    return { kind: 'found', module: fn.module, node: r };
+  if (isFunctionNode(r) || isClass(r) || ts.isObjectLiteralExpression(r)) {
+    // A function made inside the wrapper that uses the wrapper's arguments (`keep(impl)` returning
+    // `function* () { yield* impl() }`): its code depends on what was passed, out of sight.
+    const params = new Set(
+      (fn.node as ts.FunctionLikeDeclaration).parameters.flatMap((p) =>
+        ts.isIdentifier(p.name) ? [p.name.text] : [],
+      ),
+    );
+    const usesParams = fn.module
+      .nodesWithin<ts.Identifier>(SK.Identifier, r)
+      .some((id) => params.has(id.text));
+    return usesParams && call.arguments.length
+      ? unknown(
+          `a function made by the call \`${snippet(mod, call)}\` from what it is given`,
+          mod,
+          call,
+        )
+      : { kind: 'found', module: fn.module, node: r };
+  }
   return cannot;
+}
+
+/** The class or object literal a method's `this` stands for. */
+export function ownerOf(node: ts.Node): ts.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (isClass(n) || ts.isObjectLiteralExpression(n)) return n;
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) {
+      if (!ts.isMethodDeclaration(n.parent) && !ts.isPropertyAssignment(n.parent)) return undefined;
+    }
+  }
+  return undefined;
 }
 
 function enclosingFn(node: ts.Node): ts.Node | undefined {
@@ -342,7 +382,7 @@ function enclosingFn(node: ts.Node): ts.Node | undefined {
 }
 
 /** A named member of a found class, object literal, array or module namespace. */
-function member(load: Loader, owner: Found, name: string): Target {
+function member(load: Loader, owner: Found, name: string, declaredOnly = false): Target {
   const { module: mod, node } = owner;
   if (ts.isSourceFile(node)) return exported(load, mod, name, new Set());
   if (isClass(node)) {
@@ -376,7 +416,11 @@ function member(load: Loader, owner: Found, name: string): Target {
       if (ts.isShorthandPropertyAssignment(p)) return binding(load, mod, p.name.text, new Set());
       return unknown(`the accessor \`${snippet(mod, p)}\``, mod, p);
     }
-    return MISSING;
+    // Code may add the member later (`table['tr' + 'ack'] = ...`); an export path names only
+    // what the object declares.
+    return declaredOnly
+      ? MISSING
+      : unknown(`a member \`${name}\` added to an object after it is made`, mod, node);
   }
   return unknown(`a member of \`${snippet(mod, node)}\``, mod, node);
 }

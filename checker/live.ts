@@ -111,3 +111,27 @@ export function isLive(scope: Scope, module: Module, node: ts.Node): boolean {
   }
   return !deadWithin(node, part.node);
 }
+
+/**
+ * Runs whenever `root` runs to that point: no `if`, `? :`, `&&`, `||`, `??`, `switch` or `catch`
+ * between them. A role kept behind a condition the tests never meet is not the role.
+ */
+export function isUnconditional(node: ts.Node, root: ts.Node): boolean {
+  for (let n: ts.Node = node; n && n !== root; n = n.parent) {
+    const p = n.parent;
+    if (!p) return false;
+    if (ts.isIfStatement(p) && n !== p.expression) return false;
+    if (ts.isConditionalExpression(p) && n !== p.condition) return false;
+    if (ts.isBinaryExpression(p) && n === p.right) {
+      const op = p.operatorToken.kind;
+      if (
+        op === SK.AmpersandAmpersandToken ||
+        op === SK.BarBarToken ||
+        op === SK.QuestionQuestionToken
+      )
+        return false;
+    }
+    if (ts.isCaseClause(p) || ts.isDefaultClause(p) || ts.isCatchClause(p)) return false;
+  }
+  return true;
+}

@@ -4,7 +4,7 @@
  * still an eager array.
  */
 import { isClass, isFunctionNode, isValueReference, SK, ts } from './ast.ts';
-import { resolveLocal, type Loader, type Target } from './exports.ts';
+import { resolveLocal, resolveValue, type Loader, type Target } from './exports.ts';
 import type { Module } from './module.ts';
 
 export interface Part {
@@ -45,6 +45,19 @@ export function scopeOf(load: Loader, start: Part, options: ScopeOptions = {}): 
     const { module } = part;
     for (const id of module.nodesWithin<ts.Identifier>(SK.Identifier, part.node)) {
       if (!isValueReference(id)) continue;
+      // `ops.helper(...)`: only that member of the object is used, not the whole object.
+      const access = id.parent;
+      if (
+        ts.isPropertyAccessExpression(access) &&
+        access.expression === id &&
+        module.declared.has(id.text)
+      ) {
+        const member = resolveValue(load, module, access);
+        if (member.kind === 'found') {
+          add(member);
+          continue;
+        }
+      }
       const key = `${module.path}#${id.text}`;
       let t = memo.get(key);
       if (!t) {

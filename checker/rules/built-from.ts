@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValueReference, SK, ts } from '../ast.ts';
-import { isLive } from '../live.ts';
+import type { Module } from '../module.ts';
+import { isLive, isUnconditional } from '../live.ts';
 import { cannotVerify, defineRule, nameOf, unresolved, type Issue } from '../rule.ts';
 import { within } from '../scope.ts';
 
@@ -23,6 +24,22 @@ export default defineRule({
       return unresolved(ctx, p.export, target, `built from ${p.helpers.join(', ')}`);
     const scope = ctx.scope(target);
     const issues: Issue[] = [];
+    const helperNodes = p.helpers
+      .map((h) => ctx.resolve(h))
+      .flatMap((t) => (t.kind === 'found' ? [t.node] : []));
+    // Values yielded by hand, outside the helpers, mean the helpers are not what builds it.
+    const own = ctx.scope(target, { skip: (_, n) => helperNodes.includes(n) });
+    for (const [m, y] of within<ts.YieldExpression>(own, SK.YieldExpression)) {
+      if (y.asteriskToken || helperNodes.some((h) => h.pos <= y.pos && y.end <= h.end)) continue;
+      issues.push({
+        module: m,
+        node: y,
+        message:
+          `\`${p.export}\` yields values by hand here, besides ${p.helpers.map((h) => `\`${h}\``).join(' and ')}. ` +
+          `The exercise builds it from those helpers alone, so that their laziness carries over. ` +
+          `Hand the work to them: \`return ${p.helpers[0]}(...)\` or \`yield* ${p.helpers[0]}(...)\` (${ctx.hint}).`,
+      });
+    }
     for (const helper of p.helpers) {
       const h = ctx.resolve(helper);
       if (h.kind === 'unknown') {
@@ -33,18 +50,29 @@ export default defineRule({
       }
       if (h.kind === 'missing') continue; // its own checks report it
       let used = false;
+      const counts = (m: Module, at: ts.Node) =>
+        isLive(scope, m, at) && isUnconditional(at, target.node);
       for (const [m, id] of within<ts.Identifier>(scope, SK.Identifier)) {
         if (used || !isValueReference(id) || !m.declared.has(id.text)) continue;
         const t = ctx.resolveLocal(m, id.text);
-        used = t.kind === 'found' && t.node === h.node && isLive(scope, m, id);
+        used = t.kind === 'found' && t.node === h.node && counts(m, id);
+      }
+      // `ops.islice(...)`, `this.filter(...)`: helpers reached as members.
+      for (const [m, access] of within<ts.PropertyAccessExpression>(
+        scope,
+        SK.PropertyAccessExpression,
+      )) {
+        if (used || access.name.text !== helper.split('.').pop()) continue;
+        const t = ctx.resolveValue(m, access);
+        used = t.kind === 'found' && t.node === h.node && counts(m, access);
       }
       if (!used)
         issues.push({
           module: target.module,
           node: nameOf(target.node),
           message:
-            `\`${p.export}\` must be built from your \`${helper}\`, in code that runs, and it is ` +
-            `not. The exercise composes its pieces: reusing \`${helper}\` is what shows the ` +
+            `\`${p.export}\` must be built from your \`${helper}\`, in code that always runs (not ` +
+            `behind a condition), and it is not. The exercise composes its pieces: reusing \`${helper}\` is what shows the ` +
             `helpers work together lazily. Call \`${helper}(...)\` inside \`${p.export}\` (${ctx.hint}).`,
         });
     }

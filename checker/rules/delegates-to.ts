@@ -1,20 +1,26 @@
 import { z } from 'zod';
 import { enclosingFunction, memberName, memberObject, SK, ts, unwrap } from '../ast.ts';
 import type { Module } from '../module.ts';
-import { isLive } from '../live.ts';
+import { isLive, isUnconditional } from '../live.ts';
 import { cannotVerify, defineRule, nameOf, unresolved, type RuleContext } from '../rule.ts';
 import { within } from '../scope.ts';
 
-/** The function a `yield*` operand calls: `step(log)`, `step.call(null)`, `const s = step(); yield* s`. */
+/**
+ * The functions a `yield*` operand calls: `step(log)`, `step.call(null)`, `wrap(step())`,
+ * `const s = step(); yield* s`.
+ */
 function calledFunction(ctx: RuleContext, m: Module, expr: ts.Expression, depth = 0): ts.Node[] {
   const e = unwrap(expr);
   if (depth > 4) return [];
-  if (ts.isCallExpression(e)) {
-    const callee = unwrap(e.expression);
-    const name = memberName(callee);
-    const fn = name === 'call' || name === 'apply' ? memberObject(callee)! : callee;
-    const t = ctx.resolveValue(m, fn);
-    return t.kind === 'found' ? [t.node] : [];
+  if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+    return [e, ...m.nodesWithin<ts.CallExpression>(SK.CallExpression, e)].flatMap((c) => {
+      if (!ts.isCallExpression(c)) return [];
+      const callee = unwrap(c.expression);
+      const name = memberName(callee);
+      const fn = name === 'call' || name === 'apply' ? memberObject(callee)! : callee;
+      const t = ctx.resolveValue(m, fn);
+      return t.kind === 'found' ? [t.node] : [];
+    });
   }
   if (ts.isIdentifier(e)) {
     const fn = enclosingFunction(e);
@@ -50,6 +56,7 @@ export default defineRule({
     const scope = ctx.scope(target);
     for (const [m, y] of within<ts.YieldExpression>(scope, SK.YieldExpression)) {
       if (!y.asteriskToken || !y.expression || !isLive(scope, m, y)) continue;
+      if (!isUnconditional(y, target.node)) continue;
       if (calledFunction(ctx, m, y.expression).includes(inner.node)) return [];
     }
     return [
@@ -58,7 +65,7 @@ export default defineRule({
         node: nameOf(target.node),
         message:
           `\`${p.export}\` must delegate to \`${p.to}\` with \`yield* ${p.to}(...)\`, in code that ` +
-          `runs, and it does not. The exercise builds \`${p.export}\` from \`${p.to}\`: each value, ` +
+          `always runs (not behind a condition), and it does not. The exercise builds \`${p.export}\` from \`${p.to}\`: each value, ` +
           `each next(v), throw() and return() and the final result pass through \`${p.to}\`. ` +
           `Write \`yield* ${p.to}(...)\` where the work is done (${ctx.hint}).`,
       },

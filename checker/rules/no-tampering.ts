@@ -9,9 +9,9 @@ const TRUSTED_KEYS = new Set([
   'asymmetricMatch',
   '$$typeof',
   'jasmineToString',
-  '[Symbol.toStringTag]',
   '[Symbol.hasInstance]',
 ]);
+// `[Symbol.toStringTag]` is not here: a class that implements Generator must declare it.
 const PROTOTYPE_SETTERS = new Set(['setPrototypeOf', 'create']);
 
 /**

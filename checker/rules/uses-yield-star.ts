@@ -1,11 +1,38 @@
 import { z } from 'zod';
-import { isClass, isFunctionNode, SK, ts, unwrap } from '../ast.ts';
+import { hasModifier, isClass, isFunctionNode, isGenerator, SK, ts, unwrap } from '../ast.ts';
+import type { Module } from '../module.ts';
 import { isLive } from '../live.ts';
-import { defineRule, missingExport, nameOf, unresolved } from '../rule.ts';
+import { defineRule, missingExport, nameOf, unresolved, type RuleContext } from '../rule.ts';
 import { within } from '../scope.ts';
 
 const isLiteral = (e: ts.Expression | undefined) =>
   !!e && (ts.isArrayLiteralExpression(unwrap(e)) || ts.isStringLiteralLike(unwrap(e)));
+
+/**
+ * `yield* forward(it)` where `forward` is a private generator that steps `it` with next() by
+ * hand: the delegation is written out, not done by `yield*`.
+ */
+function forwardsByHand(ctx: RuleContext, m: Module, operand: ts.Expression): boolean {
+  const e = unwrap(operand);
+  if (!ts.isCallExpression(e)) return false;
+  const t = ctx.resolveValue(m, e.expression);
+  if (t.kind !== 'found' || !isGenerator(t.node) || isExported(t.module, t.node)) return false;
+  return stepsByHand(t.module, t.node);
+}
+
+/** Calls next(), throw() or return() on something: delegation written out. */
+function stepsByHand(m: Module, fn: ts.Node): boolean {
+  return m.nodesWithin<ts.PropertyAccessExpression>(SK.PropertyAccessExpression, fn).some((a) => {
+    if (!['next', 'throw', 'return'].includes(a.name.text)) return false;
+    let n: ts.Node = a;
+    while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent)) n = n.parent;
+    return ts.isCallExpression(n.parent) && n.parent.expression === n;
+  });
+}
+
+function isExported(m: Module, node: ts.Node): boolean {
+  return ts.isFunctionDeclaration(node) && hasModifier(node, SK.ExportKeyword);
+}
 
 /** The export (or a helper it uses) delegates with a `yield*` that can run. */
 export default defineRule({
@@ -23,8 +50,14 @@ export default defineRule({
     if (!isFunctionNode(node) && !isClass(node) && !ts.isObjectLiteralExpression(node)) return [];
     const scope = ctx.scope(target);
     // `yield* [x]` re-yields one value: it only looks like delegation.
+    const byHand = scope.filter(
+      (part) => part.node !== node && isGenerator(part.node) && stepsByHand(part.module, part.node),
+    );
     for (const [m, y] of within<ts.YieldExpression>(scope, SK.YieldExpression)) {
-      if (y.asteriskToken && !isLiteral(y.expression) && isLive(scope, m, y)) return [];
+      if (!y.asteriskToken || isLiteral(y.expression) || !isLive(scope, m, y)) continue;
+      if (byHand.some((h) => h.module === m && h.node.pos <= y.pos && y.end <= h.node.end))
+        continue;
+      if (!forwardsByHand(ctx, m, y.expression!)) return [];
     }
     return [
       {
