@@ -11,11 +11,16 @@ import { createVitest, type Reporter, type TestCase, type TestModule } from 'vit
 import { ROOT } from '../catalog.ts';
 import { kataDirPlugin } from '../kata-dir.ts';
 import { TEST_OPTIONS } from '../test-options.ts';
+import { keepPermissionsInWorkers, permissionFlags } from './keep-permissions.ts';
+import { cut, OUTPUT_PER_EXERCISE } from './text.ts';
 import { toOutcome, type ChildEvent, type ChildJob } from './protocol.ts';
 
 const CHANNEL = 3;
 
 const job = JSON.parse(await readStdin()) as ChildJob;
+// Before vitest starts its workers: without this, Node 20 runs them without the permissions.
+const permissions = permissionFlags();
+keepPermissionsInWorkers(permissions);
 
 function send(event: ChildEvent): void {
   // A leading newline ends whatever partial line the learner may have written to fd 3.
@@ -38,7 +43,7 @@ const reporter: Reporter = {
     send({ type: 'test-start', id: exerciseOf(t.module), name: t.fullName }),
   onTestCaseResult: (t: TestCase) =>
     send({ type: 'test-end', id: exerciseOf(t.module), test: toOutcome(t, job.kataDir) }),
-  onUserConsoleLog: (log) => send({ type: 'log', text: log.content.slice(0, 2000) }),
+  onUserConsoleLog: (log) => send({ type: 'log', text: cut(log.content, OUTPUT_PER_EXERCISE) }),
   onTestModuleEnd: (m) =>
     send({
       type: 'exercise-end',
@@ -89,9 +94,14 @@ const vitest = await createVitest(
     test: {
       root: ROOT,
       include: job.exercises.map((id) => `exercises/${id}/*.test.ts`),
-      env: { KATA_DIR: job.kataDir, KATA_GRADE_PROGRESS_TAG: job.progressTag },
+      env: {
+        KATA_DIR: job.kataDir,
+        KATA_GRADE_PROGRESS_TAG: job.progressTag,
+        // For worker-setup.ts: a worker cannot read its own flags.
+        KATA_GRADE_PERMISSIONS: JSON.stringify(permissions),
+      },
       ...TEST_OPTIONS,
-      setupFiles: [...setupFilesOf(TEST_OPTIONS), join(ROOT, 'lib', 'grade', 'progress-setup.ts')],
+      setupFiles: [...setupFilesOf(TEST_OPTIONS), join(ROOT, 'lib', 'grade', 'worker-setup.ts')],
       testTimeout: Math.min(TEST_OPTIONS.testTimeout, job.testTimeoutMs),
       // Learner code runs only in worker threads of this process: no forked processes, which the
       // permission model forbids anyway. One file at a time, so the parent knows which exercise

@@ -59,8 +59,10 @@ export async function gradeClass(options: GradeOptions): Promise<GradeReport> {
   const exercises = options.exercises ?? loadCatalog().exercises;
   const scratchRoot = mkdtempSync(join(tmpdir(), 'kata-grade-'));
   try {
-    const runtime = createRuntime(scratchRoot);
-    const pack = packHash(options);
+    // Built on first use: a re-run that finds every submission graded never needs it.
+    let built: Runtime | undefined;
+    const runtime = () => (built ??= createRuntime(scratchRoot));
+    const pack = packHash(options, exercises);
     const limit = pLimit(options.concurrency ?? Math.max(1, availableParallelism()));
     const grades: (SubmissionGrade | undefined)[] = [];
     let done = 0;
@@ -106,7 +108,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeReport> {
 async function gradeSubmission(
   submission: Submission,
   exercises: Exercise[],
-  runtime: Runtime,
+  runtime: () => Runtime,
   scratch: string,
   pack: string,
   options: GradeOptions,
@@ -123,7 +125,8 @@ async function gradeSubmission(
     maxScore,
     exercises: [],
     ignored: [],
-    isolation: isolationLayers(runtime, options.heapMb),
+    // Nothing of it ran.
+    isolation: [],
     duration: Math.round(performance.now() - started),
   });
 
@@ -172,7 +175,7 @@ async function gradeSubmission(
     const skip = remaining.flatMap((id) => runOf(id).hung);
     const finished = new Set<string>();
     const result = await runSandboxed({
-      runtime,
+      runtime: runtime(),
       scratch,
       kataDir,
       exercises: remaining,
@@ -193,7 +196,13 @@ async function gradeSubmission(
             record(runOf(event.id), event.test);
             break;
           case 'log':
-            if (current) runOf(current).output += event.text;
+            if (current) {
+              // Keep a little more than the report shows, so the cut marker counts right.
+              const r = runOf(current);
+              const room = OUTPUT_PER_EXERCISE + 1 - r.output.length;
+              if (room > 0) r.output += event.text.slice(0, room);
+              r.outputDropped += Math.max(0, event.text.length - Math.max(room, 0));
+            }
             break;
           case 'exercise-end': {
             const r = runOf(event.id);
@@ -271,7 +280,7 @@ async function gradeSubmission(
     maxScore,
     exercises: grades,
     ignored: staged.ignored.map((f) => ({ file: cut(f.file, MESSAGE_CAP), reason: f.reason })),
-    isolation: isolationLayers(runtime, options.heapMb),
+    isolation: isolationLayers(runtime(), options.heapMb),
     duration: Math.round(performance.now() - started),
   };
   SubmissionGradeSchema.parse(grade);
@@ -287,6 +296,8 @@ interface ExerciseRun {
   loadErrors: string[];
   errors?: { message: string; exercise?: string; test?: string }[];
   output: string;
+  /** Characters of output not kept. */
+  outputDropped: number;
   duration?: number;
   started?: number;
   /** The test that was running when the per-exercise limit struck. */
@@ -295,6 +306,15 @@ interface ExerciseRun {
   crashOutput?: string;
   /** Tests skipped in later rounds because they hung or crashed. */
   hung: string[];
+}
+
+/** What an exercise printed (and a crash's last words), cut to the cap with a marker. */
+function outputOf(run: ExerciseRun | undefined): string {
+  if (!run) return '';
+  const text = `${run.output}${run.crash && run.crashOutput ? `\n${run.crashOutput}` : ''}`;
+  if (text.length <= OUTPUT_PER_EXERCISE && !run.outputDropped) return text;
+  const more = text.length - OUTPUT_PER_EXERCISE + run.outputDropped;
+  return `${text.slice(0, OUTPUT_PER_EXERCISE)}… [${more} more characters cut]`;
 }
 
 /** A test's outcome, unless it hung earlier: that one stays failed though later runs skip it. */
@@ -411,10 +431,7 @@ function exerciseGrade(
       options.checker === 'report' && essential.length
         ? ['essential findings not deducted (--checker report)']
         : [],
-    output: cut(
-      `${run?.output ?? ''}${run?.crash && run.crashOutput ? run.crashOutput : ''}`,
-      OUTPUT_PER_EXERCISE,
-    ),
+    output: outputOf(run),
     duration: Math.round(run?.duration ?? 0),
   };
 }
@@ -465,21 +482,27 @@ function runChecker(exercise: Exercise, kataDir: string): GradeFinding[] {
   }
 }
 
-/** The pack's side of the resume key: its tests, test helpers, checker and the settings. */
-function packHash(options: GradeOptions): string {
+/**
+ * The pack's side of the resume key: the graded exercises' folders (tests, meta), the test
+ * helpers in lib/, the grader and the checker, and the settings.
+ */
+function packHash(options: GradeOptions, exercises: Exercise[]): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ timeoutMs: options.timeoutMs, checker: options.checker }));
-  const walk = (dir: string) => {
+  const walk = (dir: string, deep: boolean) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name !== 'fixtures') walk(path);
+        if (deep && entry.name !== 'fixtures') walk(path, deep);
       } else if (/\.(ts|mjs|cjs|json)$/.test(entry.name)) {
         hash.update(relative(ROOT, path)).update(readFileSync(path));
       }
     }
   };
-  for (const part of ['exercises', 'lib', 'checker']) walk(join(ROOT, part));
+  for (const e of exercises) walk(e.dir, true);
+  walk(join(ROOT, 'lib'), false);
+  walk(join(ROOT, 'lib', 'grade'), false);
+  walk(join(ROOT, 'checker'), true);
   return hash.digest('hex');
 }
 

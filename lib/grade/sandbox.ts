@@ -173,6 +173,8 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
       NO_COLOR: '1',
       FORCE_COLOR: '0',
       NODE_ENV: 'test',
+      // The permission model's warnings, once per worker, would fill the captured output.
+      NODE_NO_WARNINGS: '1',
     },
   });
   child.stdin!.end(JSON.stringify(job));
@@ -190,6 +192,7 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
   return new Promise((resolve) => {
     let current: string | undefined;
     let currentTest: string | undefined;
+    let ready = false;
     let end: RunEnd | undefined;
     let timer: NodeJS.Timeout | undefined;
     let pending = '';
@@ -230,10 +233,26 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
       for (const line of lines) {
         const weak = line.lastIndexOf(progressTag);
         if (weak >= 0 && !end) {
-          // From a worker, beside learner code: taken as a test name only.
+          // From a worker, beside learner code: a test name, or the worker's one "ready" per
+          // exercise (more could keep re-arming the limit, so only the first counts).
           try {
-            const hint = JSON.parse(line.slice(weak + progressTag.length)) as { name?: unknown };
-            if (current && typeof hint.name === 'string') currentTest = hint.name.slice(0, 1000);
+            const hint = JSON.parse(line.slice(weak + progressTag.length)) as {
+              type?: unknown;
+              name?: unknown;
+            };
+            if (hint.type === 'ready' && current && !ready) {
+              ready = true;
+              const exercise = current;
+              arm(options.timeoutMs, () =>
+                finish({
+                  kind: 'timeout',
+                  exercise,
+                  ...(currentTest && { test: currentTest }),
+                }),
+              );
+            } else if (current && typeof hint.name === 'string') {
+              currentTest = hint.name.slice(0, 1000);
+            }
           } catch {
             // Not ours after all.
           }
@@ -254,11 +273,14 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
         if (event.type === 'exercise-start') {
           current = event.id;
           currentTest = undefined;
-          arm(options.timeoutMs, () =>
+          ready = false;
+          // Starting a worker is vitest's time, not the learner's: the exercise's limit starts
+          // when the worker says it is ready (worker-setup.ts), within a generous bound.
+          arm(START_TIMEOUT_MS, () =>
             finish({
-              kind: 'timeout',
+              kind: 'crashed',
               exercise: event.id,
-              ...(currentTest && { test: currentTest }),
+              reason: 'the test worker did not start within 60 s',
             }),
           );
         } else if (event.type === 'test-start') {

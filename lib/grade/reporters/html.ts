@@ -65,7 +65,7 @@ function heatmap(report: GradeReport): string {
       if (!g) return '<td class="cell none">·</td>';
       const share = g.points ? g.score / g.points : 0;
       const tip = `${g.id}: ${g.status}, ${fmt(g.score)}/${g.points}${g.reason ? ` — ${g.reason}` : ''}`;
-      return `<td class="cell ${g.status}" style="background:${heat(g)}" title="${esc(tip)}" data-exercise="${esc(g.id)}" data-score="${g.score}" data-share="${share.toFixed(2)}">${fmt(g.score)}${MARK[g.status]}</td>`;
+      return `<td class="cell ${g.status}" style="background:${heat(g)}" title="${esc(tip)}" data-exercise="${esc(g.id)}" data-score="${g.score}" data-share="${share.toFixed(2)}">${g.status === 'missing' ? '-' : `${fmt(g.score)}${MARK[g.status]}`}</td>`;
     });
     const total =
       s.status === 'error'
@@ -84,7 +84,7 @@ const MARK: Record<ExerciseGrade['status'], string> = {
   failed: '',
   timeout: ' T',
   crashed: ' C',
-  missing: ' -',
+  missing: '',
   withheld: ' W',
 };
 

@@ -1,5 +1,9 @@
 /**
- * A vitest setup file of the grader's sandboxed runs: before each test, it writes the test's full
+ * A vitest setup file of the grader's sandboxed runs, in each test worker before learner code.
+ *
+ * It keeps the permission model in any worker learner code starts (keep-permissions.ts).
+ *
+ * And before each test, it writes the test's full
  * name to the progress channel (fd 3) at once. vitest's own reports leave the worker in batches,
  * so when a test loops forever they never leave; this line does, and the grader can name the test
  * that hung and skip it when it runs the rest of the exercise again.
@@ -9,12 +13,23 @@
  */
 import { writeSync } from 'node:fs';
 import { beforeEach } from 'vitest';
+import { keepPermissionsInWorkers } from './keep-permissions.ts';
+
+// The flags arrive by env (a worker's process.execArgv is empty); no flags, no grading run.
+const permissions = JSON.parse(process.env.KATA_GRADE_PERMISSIONS ?? '[]') as string[];
+if (permissions.length) keepPermissionsInWorkers(permissions);
 
 const write = writeSync;
 const tag = process.env.KATA_GRADE_PROGRESS_TAG;
 const CHANNEL = 3;
 
 if (tag) {
+  // The worker is up: the exercise's time limit starts now, before learner code loads.
+  try {
+    write(CHANNEL, `\n${tag}${JSON.stringify({ type: 'ready' })}\n`);
+  } catch {
+    // As below.
+  }
   beforeEach((context) => {
     const names: string[] = [context.task.name];
     for (let s = context.task.suite; s && !('filepath' in s); s = s.suite) names.unshift(s.name);
