@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ROOT, UsageError } from '../../lib/catalog.ts';
+import { loadCatalog, ROOT, UsageError } from '../../lib/catalog.ts';
 import { CHECKER_MODES, type CheckerMode } from '../../lib/model.ts';
 
 const VISIBILITIES = ['hidden', 'after_due_date', 'after_published', 'visible'] as const;
@@ -62,19 +62,29 @@ export function addPlatformCommands(kata: Command, setCode: (code: number) => vo
       }
       const { workflowYaml } = await import('../../lib/platforms/github.ts');
       const { runnerId } = await import('../../lib/platforms/classroom.ts');
-      const { loadCatalog } = await import('../../lib/catalog.ts');
+      const packRepo = o.pack ?? packRepository();
+      if (!/^[\w.-]+\/[\w.-]+$/.test(packRepo)) {
+        throw new UsageError(`--pack ${packRepo}: give the GitHub repository as owner/name.`);
+      }
+      const packRef = o.ref ?? packCommit();
+      if (!/^[\w./-]+$/.test(packRef)) {
+        throw new UsageError(`--ref ${packRef}: give a commit, tag or branch name.`);
+      }
       const file = join(dir, '.github', 'workflows', 'classroom.yml');
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(
         file,
         workflowYaml({
-          packRepo: o.pack ?? packRepository(),
-          packRef: o.ref ?? packCommit(),
+          packRepo,
+          packRef,
           runners: loadCatalog().exercises.map((e) => runnerId(e.id)),
           nodeVersion: o.node,
         }),
       );
-      process.stdout.write(`Wrote ${file}: every push is graded with the pack's tests.\n`);
+      process.stdout.write(
+        `Wrote ${file}: every push is graded with the tests of ${packRepo} at ${packRef} ` +
+          '(that commit must be pushed there).\n',
+      );
       setCode(0);
     });
 
@@ -88,6 +98,7 @@ export function addPlatformCommands(kata: Command, setCode: (code: number) => vo
     .option('--root <dir>', 'the autograder tree', process.env.AUTOGRADER_ROOT ?? '/autograder')
     .addOption(visibilityOption())
     .option('--timeout <seconds>', 'limit per exercise', seconds, 20)
+    .option('--parts <n>', 'grade in this many parts, results written after each', count, 2)
     .option(
       '--budget <seconds>',
       'stop grading after this long (Gradescope allows 600 s by default)',
@@ -101,6 +112,7 @@ export function addPlatformCommands(kata: Command, setCode: (code: number) => vo
         visibility?: Visibility;
         timeout: number;
         budget: number;
+        parts: number;
         checker: CheckerMode;
       }) => {
         const { runGradescope } = await import('../../lib/platforms/gradescope-run.ts');
@@ -108,6 +120,7 @@ export function addPlatformCommands(kata: Command, setCode: (code: number) => vo
           root: o.root,
           timeoutMs: o.timeout * 1000,
           budgetMs: o.budget * 1000,
+          parts: o.parts,
           checker: o.checker,
           ...(o.visibility && { visibility: o.visibility }),
         });
@@ -174,6 +187,13 @@ function seconds(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0)
     throw new InvalidArgumentError('expected a number of seconds.');
+  return n;
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError('expected a whole number, 1 or more.');
   return n;
 }
 

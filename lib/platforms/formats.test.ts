@@ -13,6 +13,7 @@ import {
   workflowYaml,
 } from './github.ts';
 import { gradescopeResults, partialResults } from './gradescope.ts';
+import { mergeGrades, parts } from './gradescope-run.ts';
 import { GradescopeResultsSchema } from './gradescope-schema.ts';
 import { exerciseShares, splitCents, sumPoints } from './points.ts';
 
@@ -231,5 +232,30 @@ describe('GitHub job', () => {
     const reporter = steps.find((s) => s.uses?.includes('autograding-grading-reporter'))!;
     expect(reporter.with!.runners).toBe('ex01,ex02');
     expect(reporter.env!.EX02_RESULTS).toBe('${{ steps.report.outputs.ex02 }}');
+  });
+});
+
+describe('grading in parts', () => {
+  it('splits in order and merges back to the same grade', () => {
+    expect(parts([1, 2, 3, 4, 5], 2)).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
+    expect(parts([1], 3)).toEqual([[1]]);
+    const [a, b] = [sub.exercises.slice(0, 3), sub.exercises.slice(3)];
+    const half = (exercises: typeof a, ignored: string[]) => ({
+      ...sub,
+      exercises,
+      score: sumPoints(exercises.map((e) => e.score)),
+      maxScore: sumPoints(exercises.map((e) => e.points)),
+      ignored: ignored.map((file) => ({ file, reason: 'r' })),
+    });
+    const merged = mergeGrades([
+      half(a, ['x.md', '04-lazy-pipelines/lazy-pipelines.ts']),
+      half(b, ['x.md']),
+    ]);
+    expect(merged.exercises).toEqual(sub.exercises);
+    expect([merged.score, merged.maxScore]).toEqual([sub.score, sub.maxScore]);
+    expect(merged.ignored.map((f) => f.file)).toEqual(['x.md']);
   });
 });

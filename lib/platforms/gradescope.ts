@@ -13,7 +13,7 @@ import type {
   GradescopeVisibility,
 } from './gradescope-schema.ts';
 import { exerciseShares, sumPoints } from './points.ts';
-import { cut, exerciseNumber, failureText, findingText, notRunText, points } from './text.ts';
+import { cut, exerciseNumber, findingText, notRunText, points } from './text.ts';
 
 export interface GradescopeOptions {
   /** Default visibility of every test (Gradescope's own default is `visible`). */
@@ -155,5 +155,3 @@ function exerciseOutput(grade: ExerciseGrade): string {
   if (grade.output) parts.push(`Your code printed:\n${grade.output}`);
   return parts.join('\n\n');
 }
-
-export { failureText };
