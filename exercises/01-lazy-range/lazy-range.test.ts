@@ -1,3 +1,4 @@
+import { fc, it as itProp } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
   expectGeneratorFunction,
@@ -10,6 +11,15 @@ import {
 } from '../../lib/testing.ts';
 import { count, range } from './lazy-range';
 
+/** Python's range(start, stop, step), the model the property tests compare with. */
+function pythonRange(start: number, stop: number, step: number): number[] {
+  const length = Math.max(0, Math.ceil((stop - start) / step));
+  return Array.from({ length }, (_, i) => start + i * step);
+}
+
+// Fixed seeds: a grade is the same on every run.
+const small = fc.integer({ min: -40, max: 40 });
+
 describe('1. Count up to a stop', () => {
   it('yields 0 up to stop - 1', () => {
     expect(valuesOf(range(5))).toEqual([0, 1, 2, 3, 4]);
@@ -19,6 +29,13 @@ describe('1. Count up to a stop', () => {
     expect(valuesOf(range(0))).toEqual([]);
     expect(valuesOf(range(-3))).toEqual([]);
   });
+
+  itProp.prop([small], { seed: 1, numRuns: 100 })(
+    "agrees with Python's range(stop) for random stops",
+    (stop) => {
+      expect(valuesOf(range(stop))).toEqual(pythonRange(0, stop, 1));
+    },
+  );
 
   it('hands out values one next() at a time, then done forever', () => {
     const g = range(2);
@@ -76,6 +93,13 @@ describe('2. Start, stop and step', () => {
   it('yields nothing when the step points away from stop', () => {
     expect(valuesOf(range(0, 5, -1))).toEqual([]);
     expect(valuesOf(range(5, 0, 2))).toEqual([]);
+  });
+
+  itProp.prop([small, small, fc.integer({ min: -9, max: 9 }).filter((n) => n !== 0)], {
+    seed: 2,
+    numRuns: 300,
+  })("agrees with Python's range(start, stop, step) for random arguments", (start, stop, step) => {
+    expect(valuesOf(range(start, stop, step))).toEqual(pythonRange(start, stop, step));
   });
 
   it('throws a RangeError for a step of 0', () => {

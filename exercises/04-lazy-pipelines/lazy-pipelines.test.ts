@@ -1,3 +1,4 @@
+import { fc, it as itProp } from '@fast-check/vitest';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   expectGeneratorObject,
@@ -14,6 +15,17 @@ function* range(n: number): Generator<number, void, unknown> {
 }
 
 const isEven = (n: number): boolean => n % 2 === 0;
+
+/**
+ * Python's islice(values, start, stop, step): the values it yields, and how many it reads from the
+ * source when start < stop (up to stop; CPython also reads up to start when start >= stop).
+ */
+function pythonIslice<T>(values: T[], start: number, stop: number | null, step: number) {
+  const end = Math.min(stop ?? values.length, values.length);
+  const yielded: T[] = [];
+  for (let i = start; i < end; i += step) yielded.push(values[i]!);
+  return { yielded, reads: end };
+}
 
 describe('1. Take the first n', () => {
   it('is a generator function, and its result a real generator object', () => {
@@ -303,6 +315,33 @@ describe('5. Slice like itertools.islice', () => {
     expect([...islice(s, null, null, 3)].join('')).toBe('ADG');
     expect([...islice(s, 1, 3, null)].join('')).toBe('BC');
   });
+
+  itProp.prop(
+    [
+      fc.array(fc.integer({ min: 0, max: 99 }), { maxLength: 20 }),
+      fc.nat(24),
+      fc.option(fc.nat(24), { nil: null }),
+      fc.integer({ min: 1, max: 5 }),
+      fc.boolean(),
+    ],
+    { seed: 4, numRuns: 200 },
+  )(
+    "agrees with Python's islice on random slices of random sources",
+    (values, start, stop, step, stopOnly) => {
+      const [first, last, by] = stopOnly ? [0, stop, 1] : [start, stop, step];
+      let reads = 0;
+      const source = (function* () {
+        for (const v of values) {
+          reads += 1;
+          yield v;
+        }
+      })();
+      const got = stopOnly ? islice(source, stop) : islice(source, start, stop, step);
+      const want = pythonIslice(values, first, last, by);
+      expect(firstN(got, 50)).toEqual(want.yielded);
+      if (first < (last ?? Infinity)) expect(reads).toBe(want.reads);
+    },
+  );
 
   it('throws a RangeError for negative or fractional values and a step below 1', () => {
     const src = spied(naturals(100_000));

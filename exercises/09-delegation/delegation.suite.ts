@@ -4,6 +4,7 @@
 // Import it with a path that does not start with './' (`../09-delegation/delegation.suite.ts`):
 // the KATA_DIR plugin redirects './' imports of a test file to the learner's folder, and this file
 // lives only here. It never imports learner code itself: it receives it as `kata`.
+import { fc, it as itProp } from '@fast-check/vitest';
 import { expect, it } from 'vitest';
 import { expectHandWrittenIterator, expectRealGenerator } from '../../lib/testing.ts';
 
@@ -116,6 +117,97 @@ function finallyPair(kata: DelegationKata) {
   const o = outer();
   o.next();
   return { lines, o };
+}
+
+/** A random inner generator: how many values it yields, how it handles throw(), its finally. */
+interface InnerShape {
+  yields: number;
+  onThrow: 'rethrow' | 'swallow' | 'yield' | 'return';
+  /** The loop turn whose finally yields or returns (-1: none does). */
+  finallyAt: number;
+  finallyDoes: 'yield' | 'return';
+  result: string;
+  /** A method its iterator lacks (the generator is then wrapped in a hand-written iterator). */
+  without: 'throw' | 'return' | 'neither';
+}
+
+const innerShape: fc.Arbitrary<InnerShape> = fc.record({
+  yields: fc.integer({ min: 0, max: 4 }),
+  onThrow: fc.constantFrom('rethrow', 'swallow', 'yield', 'return'),
+  finallyAt: fc.integer({ min: -1, max: 3 }),
+  finallyDoes: fc.constantFrom('yield', 'return'),
+  result: fc.constantFrom('r1', 'r2'),
+  without: fc.constantFrom('neither', 'neither', 'throw', 'return'),
+});
+
+/** A script of calls on the outer generator: throw's number names the error thrown. */
+const script = fc.array(
+  fc.tuple(fc.constantFrom('next', 'throw', 'return'), fc.integer({ min: 0, max: 9 })),
+  { minLength: 1, maxLength: 10 },
+);
+
+/** The inner iterable `shape` describes, writing what it does into `trace`. */
+function innerOf(shape: InnerShape, trace: string[], said: (e: unknown) => string) {
+  function* body(): Generator<number, string, unknown> {
+    for (let i = 0; i < shape.yields; i++) {
+      try {
+        trace.push(`inner got ${String(yield i)}`);
+      } catch (e) {
+        trace.push(`inner caught ${said(e)}`);
+        if (shape.onThrow === 'rethrow') throw e;
+        if (shape.onThrow === 'return') return `returned in catch ${i}`;
+        if (shape.onThrow === 'yield') trace.push(`inner resumed with ${String(yield 100 + i)}`);
+      } finally {
+        trace.push(`inner finally ${i}`);
+        if (i === shape.finallyAt && shape.finallyDoes === 'yield') {
+          trace.push(`inner finally resumed with ${String(yield 200 + i)}`);
+        }
+        // A finally that returns overrides what was under way: yield* must pass that on.
+        if (i === shape.finallyAt && shape.finallyDoes === 'return')
+          return `returned in finally ${i}`;
+      }
+    }
+    return shape.result;
+  }
+  const g = body();
+  if (shape.without === 'neither') return g;
+  const it: Iterator<number, string, unknown> = { next: (v?: unknown) => g.next(v) };
+  if (shape.without !== 'throw') it.throw = (e?: unknown) => g.throw(e);
+  if (shape.without !== 'return') it.return = (v?: string) => g.return(v!);
+  return { [Symbol.iterator]: () => it };
+}
+
+/**
+ * What happens when `script` is played on the outer generator `delegateTo(inner)`: each call's
+ * answer or error, and the inner's own steps, in order. Errors the script throws in are named by
+ * their message; other errors by their class only, since engines word them differently.
+ */
+function playScript(
+  delegateTo: (inner: Iterable<number, string, unknown>) => Iterator<unknown, unknown, unknown>,
+  shape: InnerShape,
+  calls: [string, number][],
+): string[] {
+  const trace: string[] = [];
+  const thrown = new Set<unknown>();
+  const said = (e: unknown) =>
+    thrown.has(e) ? (e as Error).message : e instanceof Error ? e.name : `a ${typeof e}`;
+  const outer = delegateTo(innerOf(shape, trace, said));
+  for (const [call, n] of calls) {
+    try {
+      let r: IteratorResult<unknown, unknown>;
+      if (call === 'next') r = outer.next(n);
+      else if (call === 'return') r = outer.return!(n);
+      else {
+        const error = new Error(`e${n}`);
+        thrown.add(error);
+        r = outer.throw!(error);
+      }
+      trace.push(`${call}(${n}) answered ${String(r.value)}, done: ${String(r.done)}`);
+    } catch (e) {
+      trace.push(`${call}(${n}) threw ${said(e)}`);
+    }
+  }
+  return trace;
 }
 
 /**
@@ -361,6 +453,17 @@ export function delegationSuite(kata: DelegationKata, style: 'yield*' | 'by hand
     },
 
     forwardReturn() {
+      itProp.prop([innerShape, script], { seed: 9, numRuns: 200 })(
+        'behaves like yield* on random inners and random next, throw and return calls',
+        (shape, calls) => {
+          function* native(inner: Iterable<number, string, unknown>) {
+            return yield* inner;
+          }
+          const mine = playScript((inner) => kata.delegate(inner), shape, calls);
+          expect(mine).toEqual(playScript(native, shape, calls));
+        },
+      );
+
       it('passes return(v) to the inner and ends with its answer', () => {
         const inner = recorded(upTo(10));
         const d = kata.delegate(inner);
