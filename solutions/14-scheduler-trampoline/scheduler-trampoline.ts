@@ -418,6 +418,10 @@ export function createScheduler(): Scheduler {
           continue;
         }
         const value = result.value;
+        if (value === undefined) {
+          schedule(task); // the common case first: a bare yield ends the turn
+          return;
+        }
         if (isGenerator(value)) {
           frames.push(value); // a call: its first next() starts it
           continue;

@@ -1,0 +1,616 @@
+// Honest variant: the scheduler is a class with private fields and methods; createScheduler() news one up.
+
+/** A task's id: 1, 2, 3, ... in the order its scheduler saw it. */
+export type Tid = number;
+
+/** A channel: made by `channel()`, used only through the effects below. */
+export interface Channel<T = unknown> {
+  readonly capacity: number;
+  /** Only for the type checker: what the channel carries. */
+  readonly __type?: T;
+}
+
+/** What a take answers once a channel is closed and its buffer drained. */
+export const CLOSED: unique symbol = Symbol('closed');
+
+/** One operation of a select: a put or a take. */
+export type ChannelOp =
+  | { readonly type: 'put'; readonly channel: Channel; readonly value: unknown }
+  | { readonly type: 'take'; readonly channel: Channel };
+
+/** What a task asks its scheduler for. Plain data: the constructors below build them. */
+export type Effect =
+  | { readonly type: 'getTid' }
+  | { readonly type: 'spawn'; readonly task: Task }
+  | { readonly type: 'kill'; readonly tid: Tid }
+  | { readonly type: 'join'; readonly tid: Tid }
+  | { readonly type: 'sleep'; readonly ms: number }
+  | { readonly type: 'now' }
+  | ChannelOp
+  | { readonly type: 'close'; readonly channel: Channel }
+  | { readonly type: 'select'; readonly ops: readonly ChannelOp[]; readonly default: boolean };
+
+/** A task's body: a generator that yields effects, or `undefined` to let the next task run. */
+export type Task<R = any> = Generator<Effect | undefined, R, any>;
+
+/** How a task ended. */
+export type Outcome =
+  | { readonly state: 'done'; readonly value: unknown }
+  | { readonly state: 'failed'; readonly error: unknown }
+  | { readonly state: 'killed' };
+
+export interface Scheduler {
+  /** Adds a task to the back of the ready queue and answers its id. */
+  spawn(task: Task): Tid;
+  /** Runs until every task has ended, then answers every outcome by id; or throws a DeadlockError. */
+  run(): Map<Tid, Outcome>;
+}
+
+/** Thrown into a task that joins a task that was killed. */
+export class KilledError extends Error {
+  constructor(readonly tid: Tid) {
+    super(`task ${tid} was killed`);
+    this.name = 'KilledError';
+  }
+}
+
+/** Thrown into a task that puts on a closed channel. */
+export class ChannelClosedError extends Error {
+  constructor() {
+    super('put on a closed channel');
+    this.name = 'ChannelClosedError';
+  }
+}
+
+/** Thrown by run() when tasks are blocked and nothing can ever wake them. */
+export class DeadlockError extends Error {
+  /** The blocked tasks' ids, in increasing order. */
+  readonly tids: Tid[];
+  constructor(blocked: ReadonlyArray<{ tid: Tid; waitingFor: string }>) {
+    const list = blocked.map((b) => `task ${b.tid} (${b.waitingFor})`).join(', ');
+    super(`deadlock: every task left is blocked and nothing can wake it: ${list}`);
+    this.name = 'DeadlockError';
+    this.tids = blocked.map((b) => b.tid);
+  }
+}
+
+/** Answers the calling task's id. */
+export const getTid = (): Effect => ({ type: 'getTid' });
+/** Starts `task` at the back of the ready queue; answers its id. */
+export const spawn = (task: Task): Effect => ({ type: 'spawn', task });
+/** Closes task `tid` with `return()`, so its `finally` blocks run; answers whether it was alive. */
+export const kill = (tid: Tid): Effect => ({ type: 'kill', tid });
+/** Waits for task `tid` to end; answers its return value, or throws its error. */
+export const join = (tid: Tid): Effect => ({ type: 'join', tid });
+
+/** Parks the task for `ms` units of virtual time; `sleep(0)` just ends the turn. */
+export function sleep(ms: number): Effect {
+  if (!(ms >= 0)) throw new RangeError(`sleep needs a duration of 0 or more, got ${ms}`);
+  return { type: 'sleep', ms };
+}
+/** Answers the virtual clock's time: 0 when run() starts. */
+export const now = (): Effect => ({ type: 'now' });
+
+/** A new channel holding up to `capacity` values; 0 (the default) hands each value over. */
+export function channel<T = unknown>(capacity = 0): Channel<T> {
+  if (!Number.isInteger(capacity) || capacity < 0)
+    throw new RangeError(`a channel's capacity is a whole number of 0 or more, got ${capacity}`);
+  return Object.freeze({ capacity });
+}
+/** Puts `value` on the channel, waiting for room (or, unbuffered, for a taker). */
+export const put = <T>(ch: Channel<T>, value: T): ChannelOp => ({
+  type: 'put',
+  channel: ch,
+  value,
+});
+/** Takes the oldest value, waiting for one; answers CLOSED once closed and drained. */
+export const take = <T>(ch: Channel<T>): ChannelOp => ({ type: 'take', channel: ch });
+/** Closes the channel; answers true, or false if it was closed already. */
+export const close = (ch: Channel): Effect => ({ type: 'close', channel: ch });
+/**
+ * Waits for the first of `ops` that can go ahead (the first ready one in list order if several
+ * are); answers `{ index, value }`, value being what a take got. With `{ default: true }` it never
+ * waits: `{ index: -1, value: undefined }` when none is ready.
+ */
+export const select = (ops: readonly ChannelOp[], options: { default?: boolean } = {}): Effect => ({
+  type: 'select',
+  ops,
+  default: options.default ?? false,
+});
+
+/** A first-in first-out queue on a ring buffer: O(1) at both ends, unlike `Array#shift`. */
+class Queue<T> {
+  private items: (T | undefined)[] = new Array(16);
+  private head = 0;
+  length = 0;
+
+  enqueue(item: T): void {
+    if (this.length === this.items.length) this.grow();
+    this.items[(this.head + this.length) & (this.items.length - 1)] = item;
+    this.length += 1;
+  }
+
+  dequeue(): T | undefined {
+    if (this.length === 0) return undefined;
+    const item = this.items[this.head];
+    this.items[this.head] = undefined; // let the task be collected once it ends
+    this.head = (this.head + 1) & (this.items.length - 1);
+    this.length -= 1;
+    return item;
+  }
+
+  /** Doubles the capacity (a power of two, so `&` wraps the index), keeping the order. */
+  private grow(): void {
+    const items: (T | undefined)[] = new Array(this.items.length * 2);
+    for (let i = 0; i < this.length; i++) {
+      items[i] = this.items[(this.head + i) & (this.items.length - 1)];
+    }
+    this.items = items;
+    this.head = 0;
+  }
+}
+
+/** A min-heap of sleepers keyed by (wake time, sequence): equal times wake in the order they slept. */
+class Timers {
+  private heap: Sleeper[] = [];
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  peek(): Sleeper | undefined {
+    return this.heap[0];
+  }
+
+  push(item: Sleeper): void {
+    const h = this.heap;
+    h.push(item);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(h[i]!, h[parent]!)) break;
+      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): Sleeper | undefined {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length > 0 && last) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let min = i;
+        if (l < h.length && before(h[l]!, h[min]!)) min = l;
+        if (r < h.length && before(h[r]!, h[min]!)) min = r;
+        if (min === i) break;
+        [h[i], h[min]] = [h[min]!, h[i]!];
+        i = min;
+      }
+    }
+    return top;
+  }
+}
+
+const before = (a: Sleeper, b: Sleeper) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
+
+/** What a parked task waits for. A kill marks it done, so every list holding it skips it. */
+interface Wait {
+  task: TaskState;
+  /** For the deadlock message: "join 2", "take", "select", ... */
+  what: string;
+  done: boolean;
+}
+
+interface Sleeper {
+  at: number;
+  seq: number;
+  wait: Wait;
+}
+
+/** A task parked on a channel: `index` is its select's op, or -1 for a plain put or take. */
+interface Waiter {
+  wait: Wait;
+  index: number;
+  value: unknown;
+}
+
+interface ChannelState {
+  capacity: number;
+  buffer: Queue<unknown>;
+  closed: boolean;
+  takers: Queue<Waiter>;
+  putters: Queue<Waiter>;
+}
+
+interface TaskState {
+  tid: Tid;
+  gen: Task;
+  /** How to resume it next: next(arg), throw(arg) or return(). */
+  mode: 'next' | 'throw' | 'return';
+  arg: unknown;
+  outcome?: Outcome;
+  killed: boolean;
+  /** In the ready queue now, so it is never queued twice. */
+  queued: boolean;
+  /** What it is parked on, if anything. */
+  wait?: Wait;
+  /** Tasks waiting for it to end: joiners, and killers waiting for its cleanup. */
+  joiners: Wait[];
+  killers: Wait[];
+}
+
+const KINDS = new Set([
+  'getTid',
+  'spawn',
+  'kill',
+  'join',
+  'sleep',
+  'now',
+  'put',
+  'take',
+  'close',
+  'select',
+]);
+
+function isEffect(value: unknown): value is Effect {
+  return (
+    typeof value === 'object' && value !== null && KINDS.has((value as { type?: string }).type!)
+  );
+}
+
+function isGenerator(value: unknown): value is Task {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Task).next === 'function' &&
+    typeof (value as Task).throw === 'function' &&
+    typeof (value as Task).return === 'function'
+  );
+}
+
+/**
+ * A round-robin scheduler with a virtual clock and channels. Effects whose answer is ready resume
+ * the task at once, in the same turn; a bare `yield` or a wait ends the turn. Time stands still
+ * while any task is ready, and jumps to the earliest sleeper when none is.
+ */
+export class RoundRobinScheduler implements Scheduler {
+  private tasks = new Map<Tid, TaskState>();
+  private outcomes = new Map<Tid, Outcome>();
+  private ready = new Queue<TaskState>();
+  private timers = new Timers();
+  private channels = new Map<Channel, ChannelState>();
+  private nextTid = 1;
+  private clock = 0;
+  private sequence = 0;
+
+  spawn(task: Task): Tid {
+    return this.add(task);
+  }
+
+  run(): Map<Tid, Outcome> {
+    for (;;) {
+      const task = this.ready.dequeue();
+      if (task) {
+        task.queued = false;
+        if (!task.outcome && !task.wait) this.step(task); // a kill may have parked it since
+      } else if (!this.wakeSleepers()) {
+        break;
+      }
+    }
+    const blocked = [...this.tasks.values()]
+      .filter((t) => !t.outcome)
+      .map((t) => ({ tid: t.tid, waitingFor: t.wait?.what ?? 'nothing' }));
+    if (blocked.length > 0) throw new DeadlockError(blocked);
+    return new Map(this.outcomes);
+  }
+
+  private add(gen: Task): Tid {
+    if (!isGenerator(gen)) throw new TypeError(`spawn needs a generator object, got ${gen}`);
+    const task: TaskState = {
+      tid: this.nextTid++,
+      gen,
+      mode: 'next',
+      arg: undefined,
+      killed: false,
+      queued: false,
+      joiners: [],
+      killers: [],
+    };
+    this.tasks.set(task.tid, task);
+    this.schedule(task);
+    return task.tid;
+  }
+
+  private schedule(task: TaskState): void {
+    if (task.queued) return;
+    task.queued = true;
+    this.ready.enqueue(task);
+  }
+
+  private park(task: TaskState, what: string): Wait {
+    const wait = { task, what, done: false };
+    task.wait = wait;
+    return wait;
+  }
+
+  /** Ends a wait, if it is still on: the task resumes with `mode(arg)` on its next turn. */
+  private wake(wait: Wait, mode: 'next' | 'throw', arg: unknown): void {
+    if (wait.done) return;
+    wait.done = true;
+    const task = wait.task;
+    task.wait = undefined;
+    task.mode = mode;
+    task.arg = arg;
+    this.schedule(task);
+  }
+
+  /** Runs one turn of `task`: until it yields nothing, waits, or ends. */
+  private step(task: TaskState): void {
+    // A task another one killed during this turn has ended already.
+    while (!task.outcome) {
+      let result: IteratorResult<Effect | undefined>;
+      try {
+        const { mode, arg } = task;
+        task.mode = 'next';
+        task.arg = undefined;
+        result =
+          mode === 'next'
+            ? task.gen.next(arg)
+            : mode === 'throw'
+              ? task.gen.throw(arg)
+              : task.gen.return(undefined);
+      } catch (error) {
+        this.end(task, { state: 'failed', error });
+        return;
+      }
+      if (result.done) {
+        this.end(task, task.killed ? { state: 'killed' } : { state: 'done', value: result.value });
+        return;
+      }
+      let goesOn: boolean;
+      try {
+        goesOn = this.perform(task, result.value);
+      } catch (error) {
+        // A bad request (a put on a closed channel, a broken channel) fails where it was made.
+        task.mode = 'throw';
+        task.arg = error;
+        goesOn = true;
+      }
+      if (!goesOn) return;
+    }
+  }
+
+  /** Carries out an effect; true when the task goes on at once with `task.mode`/`task.arg`. */
+  private perform(task: TaskState, effect: Effect | undefined): boolean {
+    if (effect === undefined) {
+      this.schedule(task);
+      return false;
+    }
+    if (!isEffect(effect)) {
+      throw new TypeError(`a task yielded ${String(effect)}, which is not an effect`);
+    }
+    switch (effect.type) {
+      case 'getTid':
+        task.arg = task.tid;
+        return true;
+      case 'spawn':
+        task.arg = this.add(effect.task);
+        return true;
+      case 'kill':
+        return this.killTask(task, this.tasks.get(effect.tid));
+      case 'join':
+        return this.joinTask(task, effect.tid);
+      case 'now':
+        task.arg = this.clock;
+        return true;
+      case 'sleep':
+        if (effect.ms === 0) {
+          this.schedule(task);
+        } else {
+          this.timers.push({
+            at: this.clock + effect.ms,
+            seq: this.sequence++,
+            wait: this.park(task, 'sleep'),
+          });
+        }
+        return false;
+      case 'put':
+      case 'take':
+        return this.select(task, [effect], false, -1);
+      case 'select':
+        return this.select(task, effect.ops, effect.default, 0);
+      case 'close':
+        task.arg = this.closeChannel(effect.channel);
+        return true;
+    }
+  }
+
+  private killTask(killer: TaskState, target: TaskState | undefined): boolean {
+    if (!target || target.outcome) {
+      killer.arg = false;
+      return true;
+    }
+    if (target === killer) {
+      // It is suspended at this very yield, so return() can close it now.
+      killer.killed = true;
+      killer.mode = 'return';
+      return true;
+    }
+    if (!target.killed) {
+      target.killed = true;
+      if (target.wait) target.wait.done = true; // off every wait list: they skip done waits
+      target.wait = undefined;
+      target.mode = 'return';
+      // The cleanup runs now, before the killer resumes.
+      this.step(target);
+    }
+    if (target.outcome) {
+      killer.arg = true;
+      return true;
+    }
+    // Its finally yielded: the kill answers when the cleanup has ended.
+    target.killers.push(this.park(killer, `kill ${target.tid}`));
+    return false;
+  }
+
+  private joinTask(joiner: TaskState, tid: Tid): boolean {
+    const target = this.tasks.get(tid);
+    if (!target) throw new RangeError(`join: there is no task ${tid}`);
+    if (target.outcome) {
+      const [mode, arg] = this.joinAnswer(target);
+      joiner.mode = mode;
+      joiner.arg = arg;
+      return true;
+    }
+    target.joiners.push(this.park(joiner, `join ${tid}`));
+    return false;
+  }
+
+  /** What a joiner of an ended task gets: its value, its error, or a KilledError. */
+  private joinAnswer(target: TaskState): ['next' | 'throw', unknown] {
+    const outcome = target.outcome!;
+    if (outcome.state === 'done') return ['next', outcome.value];
+    return ['throw', outcome.state === 'failed' ? outcome.error : new KilledError(target.tid)];
+  }
+
+  private end(task: TaskState, outcome: Outcome): void {
+    task.outcome = outcome;
+    this.outcomes.set(task.tid, outcome);
+    const [mode, arg] = this.joinAnswer(task);
+    for (const wait of task.joiners) this.wake(wait, mode, arg);
+    for (const wait of task.killers) this.wake(wait, 'next', true);
+    task.joiners = [];
+    task.killers = [];
+  }
+
+  private stateOf(ch: Channel): ChannelState {
+    let state = this.channels.get(ch);
+    if (!state) {
+      if (!Number.isInteger(ch?.capacity)) throw new TypeError(`not a channel: ${String(ch)}`);
+      state = {
+        capacity: ch.capacity,
+        buffer: new Queue(),
+        closed: false,
+        takers: new Queue(),
+        putters: new Queue(),
+      };
+      this.channels.set(ch, state);
+    }
+    return state;
+  }
+
+  /** The first waiter still waiting, dropping the ones a kill or another select branch ended. */
+  private nextLive(queue: Queue<Waiter>): Waiter | undefined {
+    for (let w = queue.dequeue(); w; w = queue.dequeue()) if (!w.wait.done) return w;
+    return undefined;
+  }
+
+  /** Resumes a parked channel operation: a select gets `{ index, value }`. */
+  private answer(waiter: Waiter, value: unknown): void {
+    this.wake(waiter.wait, 'next', waiter.index < 0 ? value : { index: waiter.index, value });
+  }
+
+  /** A put that can go ahead now does, and answers true. Throws on a closed channel. */
+  private tryPut(state: ChannelState, value: unknown): boolean {
+    if (state.closed) throw new ChannelClosedError();
+    const taker = this.nextLive(state.takers);
+    if (taker) {
+      this.answer(taker, value);
+      return true;
+    }
+    if (state.buffer.length < state.capacity) {
+      state.buffer.enqueue(value);
+      return true;
+    }
+    return false;
+  }
+
+  /** A take that can go ahead now does, and answers `{ value }`; undefined when it must wait. */
+  private tryTake(state: ChannelState): { value: unknown } | undefined {
+    if (state.buffer.length > 0) {
+      const value = state.buffer.dequeue();
+      const putter = this.nextLive(state.putters);
+      if (putter) {
+        state.buffer.enqueue(putter.value);
+        this.answer(putter, undefined);
+      }
+      return { value };
+    }
+    const putter = this.nextLive(state.putters);
+    if (putter) {
+      this.answer(putter, undefined);
+      return { value: putter.value };
+    }
+    return state.closed ? { value: CLOSED } : undefined;
+  }
+
+  /**
+   * A put, a take or a select: the first op that can go ahead does, at once; otherwise, without
+   * a default, the task parks on every op. `base` is 0 for a select, -1 for a plain op.
+   */
+  private select(
+    task: TaskState,
+    ops: readonly ChannelOp[],
+    hasDefault: boolean,
+    base: number,
+  ): boolean {
+    const states = ops.map((op) => this.stateOf(op.channel));
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i]!;
+      if (op.type === 'put') {
+        if (this.tryPut(states[i]!, op.value)) {
+          task.arg = base < 0 ? undefined : { index: i, value: undefined };
+          return true;
+        }
+      } else {
+        const got = this.tryTake(states[i]!);
+        if (got) {
+          task.arg = base < 0 ? got.value : { index: i, value: got.value };
+          return true;
+        }
+      }
+    }
+    if (hasDefault) {
+      task.arg = { index: -1, value: undefined };
+      return true;
+    }
+    const wait = this.park(task, base < 0 ? ops[0]!.type : 'select');
+    ops.forEach((op, i) => {
+      const waiter = { wait, index: base < 0 ? -1 : i, value: (op as { value?: unknown }).value };
+      (op.type === 'put' ? states[i]!.putters : states[i]!.takers).enqueue(waiter);
+    });
+    return false;
+  }
+
+  private closeChannel(ch: Channel): boolean {
+    const state = this.stateOf(ch);
+    if (state.closed) return false;
+    state.closed = true;
+    for (let w = this.nextLive(state.takers); w; w = this.nextLive(state.takers))
+      this.answer(w, CLOSED);
+    for (let w = this.nextLive(state.putters); w; w = this.nextLive(state.putters))
+      this.wake(w.wait, 'throw', new ChannelClosedError());
+    return true;
+  }
+
+  /** Moves the this.clock to the earliest live sleeper and wakes all due then; false if none. */
+  private wakeSleepers(): boolean {
+    while (this.timers.size > 0 && this.timers.peek()!.wait.done) this.timers.pop();
+    const first = this.timers.peek();
+    if (!first) return false;
+    this.clock = first.at;
+    while (this.timers.size > 0 && this.timers.peek()!.at === this.clock)
+      this.wake(this.timers.pop()!.wait, 'next', undefined);
+    return true;
+  }
+}
+
+/** A new scheduler: the class above, behind the factory the tests call. */
+export function createScheduler(): Scheduler {
+  return new RoundRobinScheduler();
+}
