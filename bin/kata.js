@@ -8,6 +8,11 @@
 import { register } from 'tsx/esm/api';
 
 const command = process.argv[2];
+// The commands that judge an exercise start the checker's thread now, so TypeScript loads on
+// the other core while vitest does.
+if (command === undefined || command === 'watch' || command === 'run') {
+  (await import('../cli/checker-thread.mjs')).checkerThread();
+}
 const withoutVitest = ['hint', 'check', 'reset', 'help', '-h', '--help', '-V', '--version'];
 await Promise.all([
   import('commander'),

@@ -11,7 +11,8 @@ import { learnerFile, testFile } from './exercises.ts';
 import { statusOf } from './progress.ts';
 import type { ExerciseResult, TestReport } from './results.ts';
 import type { VitestDriver } from './vitest-driver.ts';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { checkerThread, forgetCheckerThread, stopCheckerThread } from './checker-thread.mjs';
 import type { CheckRequest } from './checker-worker.ts';
 
 let worker: Worker | undefined;
@@ -20,29 +21,30 @@ const pending = new Map<number, { resolve: (f: Finding[]) => void; reject: (e: E
 
 /**
  * Starts the checker's worker thread (once), so TypeScript loads on another core while vitest
- * starts. Call it as early as possible; findingsFor() starts it too.
+ * starts. bin/kata.js starts it first thing; findingsFor() starts it too.
  */
 export function loadChecker(): void {
   if (worker) return;
-  worker = new Worker(new URL('./checker-worker.mjs', import.meta.url));
-  worker.on('message', (m: { id: number; findings?: Finding[]; error?: string }) => {
+  const thread = checkerThread();
+  worker = thread;
+  thread.on('message', (m: { id: number; findings?: Finding[]; error?: string }) => {
     const request = pending.get(m.id);
     pending.delete(m.id);
     if (m.findings) request?.resolve(m.findings);
     else request?.reject(new Error(m.error));
   });
-  worker.on('error', (err) => {
+  thread.on('error', (err) => {
     for (const request of pending.values()) request.reject(err);
     pending.clear();
     worker = undefined;
+    forgetCheckerThread();
   });
 }
 
 /** Ends the checker's worker thread, if it started. */
 export async function stopChecker(): Promise<void> {
-  const running = worker;
   worker = undefined;
-  await running?.terminate();
+  await stopCheckerThread();
 }
 
 function check(exercise: Exercise, dir: string): Promise<Finding[]> {
@@ -75,20 +77,24 @@ export async function findingsFor(exercise: Exercise, dir = kataDir()): Promise<
   }
 }
 
-/** Builds the result of one exercise from its test report. */
+/**
+ * Builds the result of one exercise from its test report. `findings` may have been asked for
+ * when the tests started, so that the checker works while they run.
+ */
 export async function judge(
   exercise: Exercise,
   report: TestReport,
   dir = kataDir(),
+  findings: Promise<Finding[]> = findingsFor(exercise, dir),
 ): Promise<ExerciseResult> {
   // Findings on a file that does not even parse would only mislead.
-  const findings = report.loadErrors.length ? [] : await findingsFor(exercise, dir);
+  const found = report.loadErrors.length ? [] : await findings;
   return {
     exercise,
     learnerFile: learnerFile(exercise, dir),
     report,
-    findings,
-    status: statusOf(report, findings),
+    findings: found,
+    status: statusOf(report, found),
   };
 }
 
@@ -99,7 +105,10 @@ export async function evaluate(
   dir = kataDir(),
 ): Promise<ExerciseResult[]> {
   if (exercises.length === 0) return [];
-  loadChecker();
+  // The checker reads the files while vitest runs their tests (findingsFor never rejects).
+  const findings = exercises.map((e) => findingsFor(e, dir));
   const reports = await driver.run(exercises.map(testFile));
-  return Promise.all(exercises.map((e) => judge(e, reports.get(testFile(e))!, dir)));
+  return Promise.all(
+    exercises.map((e, i) => judge(e, reports.get(testFile(e))!, dir, findings[i])),
+  );
 }

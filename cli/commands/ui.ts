@@ -13,7 +13,9 @@ export async function ui(options: { port?: number } = {}): Promise<number> {
     {
       root: ROOT,
       config: join(ROOT, 'vitest.config.ts'),
-      include: ['exercises/*/*.test.ts'],
+      // Only the exercises: the pack's tooling tests are a project of their own in the config.
+      // The UI lists files by path, which is course order (NN-slug).
+      project: 'exercises',
       watch: true,
       ui: true,
       open: false,

@@ -6,8 +6,9 @@
  */
 import { emitKeypressEvents } from 'node:readline';
 import { stripVTControlCharacters } from 'node:util';
+import type { Finding } from '../../checker/index.ts';
 import type { Exercise } from '../../lib/catalog.ts';
-import { judge, loadChecker } from '../evaluate.ts';
+import { findingsFor, judge, loadChecker } from '../evaluate.ts';
 import { learnerDir, learnerFile, loadCatalog, testFile } from '../exercises.ts';
 import { tasksOf, warn } from '../io.ts';
 import { nextUnfinished, totals, type ProgressRow } from '../progress.ts';
@@ -64,6 +65,8 @@ class WatchSession {
   /** Run ends to drop: runs the session interrupted itself (a save, `n`, quitting). */
   private dropEnds = 0;
   private awaitingRerun = false;
+  /** The checker's findings on the current file, asked for when its tests started. */
+  private findings: Promise<Finding[]> | undefined;
   private seq = 0;
   private exit!: (code: number) => void;
 
@@ -140,6 +143,7 @@ class WatchSession {
     this.driver.watchOnly([file]);
     this.running(`running ${exerciseTitle(row.exercise)}`);
     loadChecker();
+    this.findings = findingsFor(row.exercise, this.dir);
     void this.driver.run([file]).catch((err: Error) => this.fail(err));
   }
 
@@ -151,6 +155,8 @@ class WatchSession {
     if (!this.isCurrentFile(file) || !this.driver) return;
     this.savedAt = Date.now();
     this.awaitingRerun = true;
+    // The checker reads the saved file while vitest re-runs the tests.
+    this.findings = findingsFor(this.current!.exercise, this.dir);
     const driver = this.driver;
     let stopping = Promise.resolve();
     if (driver.running) {
@@ -179,7 +185,7 @@ class WatchSession {
     const row = this.current;
     const report = row && reports.get(testFile(row.exercise));
     if (!row || !report) return;
-    const result = await judge(row.exercise, report, this.dir);
+    const result = await judge(row.exercise, report, this.dir, this.findings);
     if (seq !== this.seq || row !== this.current) return;
     clearInterval(this.ticker);
     this.slow = '';
