@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { expectHandWrittenIterator, firstN, valuesOf } from '../../lib/testing.ts';
+import { expectHandWrittenIterator, firstN, probe, valuesOf } from '../../lib/testing.ts';
 import { Range, RangeIterator } from './iterables';
 
 afterEach(() => {
@@ -240,6 +240,16 @@ describe('4. An iterator by hand', () => {
     expect(it.next()).toEqual({ value: undefined, done: true });
     expect(it.next()).toEqual({ value: undefined, done: true });
     expect(it.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it('stays finished once it has run out: later next() calls do not read stop again', () => {
+    const stop = probe(2);
+    const it = new RangeIterator(0, stop, 1);
+    expect(valuesOf(it)).toEqual([0, 1]);
+    const reads = stop.reads;
+    expect(it.next()).toEqual({ value: undefined, done: true });
+    expect(it.next()).toEqual({ value: undefined, done: true });
+    expect(stop.reads).toBe(reads);
   });
 
   it('counts down with a negative step, and yields nothing when empty', () => {

@@ -54,6 +54,12 @@ describe('7. Follow the spec to the letter', () => {
     expect(f.next()).toEqual({ value: undefined, done: true });
   });
 
+  it('takes a function as an answer of the inner: functions are objects too', () => {
+    const answer = Object.assign(() => {}, { value: 'f', done: false });
+    const d = kata.delegate(bare({ next: () => answer as never }));
+    expect(d.next()).toBe(answer);
+  });
+
   it('throws a TypeError when next() is called again while it is running', () => {
     let caught: unknown;
     const d = kata.delegate(
