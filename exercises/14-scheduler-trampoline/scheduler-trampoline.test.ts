@@ -336,6 +336,17 @@ describe('4. Recurse 100,000 deep', () => {
     expect(caught).toBe(error);
   });
 
+  it('answers 100,000 effects in a row within one turn, without growing the stack', () => {
+    const outcomes = runAll(
+      (function* (): Task {
+        let sum = 0;
+        for (let i = 0; i < 100_000; i++) sum += (yield getTid()) as number;
+        return sum;
+      })(),
+    );
+    expect(outcomes.get(1)).toEqual({ state: 'done', value: 100_000 });
+  });
+
   it('lets other tasks run while a deep recursion waits at its bottom', () => {
     const log: string[] = [];
     function* deepSleep(n: number): Task<number> {
