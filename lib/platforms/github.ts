@@ -100,14 +100,18 @@ export function annotations(
         message: cut(failureText(test.failure), 1000),
       });
     }
-    if (!grade.tests.length && grade.loadErrors.length)
-      out.push(...loadErrorAnnotation(grade, repoPath));
+    // No failing test to point at (the file did not load, the run hung or died while loading):
+    // the exercise's own reason goes on its file.
+    const shown = grade.tests.some((t) => t.state !== 'passed' && t.failure);
+    if (!shown && ['failed', 'timeout', 'crashed'].includes(grade.status)) {
+      out.push(...exerciseAnnotation(grade, repoPath));
+    }
   }
   const rank = { error: 0, warning: 1, notice: 2 };
   return out.sort((a, b) => rank[a.level] - rank[b.level]);
 }
 
-function loadErrorAnnotation(
+function exerciseAnnotation(
   grade: ExerciseGrade,
   repoPath: (file: string) => string | undefined,
 ): Annotation[] {
@@ -119,8 +123,8 @@ function loadErrorAnnotation(
       level: 'error',
       file,
       line: 1,
-      title: `${grade.id}: the tests could not load this file`,
-      message: cut(grade.loadErrors.join('\n'), 1000),
+      title: `${grade.id}: ${grade.status}`,
+      message: cut([grade.reason, ...grade.loadErrors].filter(Boolean).join('\n'), 1000),
     },
   ];
 }

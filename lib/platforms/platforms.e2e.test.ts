@@ -35,7 +35,8 @@ import { testSources, type TestSource } from './test-code.ts';
 
 const run = promisify(execFile);
 const KATA = join(ROOT, 'bin', 'kata.js');
-const TIMEOUT_S = 6;
+// Generous: a busy machine must not time out the solutions; only the endless loop reaches it.
+const TIMEOUT_S = 20;
 
 let work: string;
 let classDir: string;
@@ -128,7 +129,7 @@ describe('the fixture class', () => {
   });
 });
 
-describe('one truth in every format', () => {
+describe('one truth in every format', { timeout: 60_000 }, () => {
   it('Gradescope states the grader score, in total and test by test', () => {
     for (const s of report.submissions) {
       const r = GradescopeResultsSchema.parse(gradescopeResults(s));
