@@ -11,7 +11,7 @@ import { createVitest, type Reporter, type TestCase, type TestModule } from 'vit
 import { ROOT } from '../catalog.ts';
 import { kataDirPlugin } from '../kata-dir.ts';
 import { TEST_OPTIONS } from '../test-options.ts';
-import { keepPermissionsInWorkers, permissionFlags } from './keep-permissions.ts';
+import { inheritedLimits, keepPermissionsInWorkers } from './keep-permissions.ts';
 import { cut, OUTPUT_PER_EXERCISE } from './text.ts';
 import { toOutcome, type ChildEvent, type ChildJob } from './protocol.ts';
 
@@ -19,7 +19,7 @@ const CHANNEL = 3;
 
 const job = JSON.parse(await readStdin()) as ChildJob;
 // Before vitest starts its workers: without this, Node 20 runs them without the permissions.
-const permissions = permissionFlags();
+const permissions = inheritedLimits();
 keepPermissionsInWorkers(permissions);
 
 function send(event: ChildEvent): void {
@@ -119,7 +119,7 @@ try {
 } finally {
   await vitest.close();
 }
-send({ type: 'done' });
+send({ type: 'done', maxRssKiB: process.resourceUsage().maxRSS });
 process.exit(0);
 
 /** The pack's own setup files (hardening), which run first. */

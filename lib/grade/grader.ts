@@ -25,7 +25,13 @@ import {
 } from '../model.ts';
 import type { Submission } from './discover.ts';
 import { cut, MESSAGE_CAP, OUTPUT_PER_EXERCISE } from './text.ts';
-import { createRuntime, isolationLayers, runSandboxed, type Runtime } from './sandbox.ts';
+import {
+  createRuntime,
+  isolationLayers,
+  runSandboxed,
+  type RunResult,
+  type Runtime,
+} from './sandbox.ts';
 import { stageSubmission, SubmissionError } from './stage.ts';
 import { unzipSubmission } from './unzip.ts';
 import { loadResume, saveResume } from './resume.ts';
@@ -47,6 +53,8 @@ export interface GradeOptions {
   exercises?: Exercise[];
   /** After each submission is graded (or taken from a previous run). */
   onGraded?: (grade: SubmissionGrade, done: number, total: number) => void;
+  /** After each sandboxed run (the bench reads its peak memory). */
+  onRun?: (student: string, result: RunResult) => void;
   /** Ctrl-C: stop starting submissions, kill the running ones, return what is done. */
   signal?: AbortSignal;
 }
@@ -224,6 +232,7 @@ async function gradeSubmission(
         }
       },
     });
+    options.onRun?.(submission.student, result);
     const end = result.end;
     if (end.kind === 'aborted') return undefined;
     let culprit: string | undefined;

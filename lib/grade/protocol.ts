@@ -37,7 +37,8 @@ export type ChildEvent =
       duration: number;
     }
   | { type: 'run-end'; errors: { message: string; exercise?: string; test?: string }[] }
-  | { type: 'done' };
+  /** maxRssKiB: the child's peak resident memory (workers included: they are threads). */
+  | { type: 'done'; maxRssKiB: number };
 
 /** One vitest test case as the shared model's outcome. */
 export function toOutcome(test: TestCase, kataDir: string): TestOutcome {

@@ -193,6 +193,7 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
     let current: string | undefined;
     let currentTest: string | undefined;
     let ready = false;
+    let maxRssKiB: number | undefined;
     let end: RunEnd | undefined;
     let timer: NodeJS.Timeout | undefined;
     let pending = '';
@@ -294,6 +295,7 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
           );
         } else if (event.type === 'done') {
           end = { kind: 'done' };
+          maxRssKiB = event.maxRssKiB;
           clearTimeout(timer);
         }
         options.onEvent(event);
@@ -315,7 +317,7 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
       kill();
       if (dropped) output += `\n[… ${dropped} more bytes of output dropped]`;
       void discarded;
-      resolve({ end, output });
+      resolve({ end, output, ...(maxRssKiB !== undefined && { maxRssKiB }) });
     });
   });
 }

@@ -13,11 +13,11 @@
  */
 import { writeSync } from 'node:fs';
 import { beforeEach } from 'vitest';
-import { keepPermissionsInWorkers } from './keep-permissions.ts';
+import { keepPermissionsInWorkers, type Inherited } from './keep-permissions.ts';
 
 // The flags arrive by env (a worker's process.execArgv is empty); no flags, no grading run.
-const permissions = JSON.parse(process.env.KATA_GRADE_PERMISSIONS ?? '[]') as string[];
-if (permissions.length) keepPermissionsInWorkers(permissions);
+const permissions = JSON.parse(process.env.KATA_GRADE_PERMISSIONS ?? '{"flags":[]}') as Inherited;
+if (permissions.flags.length) keepPermissionsInWorkers(permissions);
 
 const write = writeSync;
 const tag = process.env.KATA_GRADE_PROGRESS_TAG;
