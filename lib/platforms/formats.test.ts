@@ -14,6 +14,7 @@ import {
 } from './github.ts';
 import { gradescopeResults, partialResults } from './gradescope.ts';
 import { mergeGrades, parts } from './gradescope-run.ts';
+import { sampleReport } from '../grade/fixtures/sample-report.ts';
 import { GradescopeResultsSchema } from './gradescope-schema.ts';
 import { exerciseShares, splitCents, sumPoints } from './points.ts';
 
@@ -257,5 +258,19 @@ describe('grading in parts', () => {
     expect(merged.exercises).toEqual(sub.exercises);
     expect([merged.score, merged.maxScore]).toEqual([sub.score, sub.maxScore]);
     expect(merged.ignored.map((f) => f.file)).toEqual(['x.md']);
+  });
+});
+
+describe("the grader's sample report (lib/grade/fixtures)", () => {
+  it('keeps its scores in every format, an ungraded student included', () => {
+    for (const s of sampleReport().submissions) {
+      const g = GradescopeResultsSchema.parse(gradescopeResults(s));
+      expect(g.score).toBe(s.score);
+      const c = [...classroomResults(s, () => []).values()];
+      c.forEach((r) => ClassroomResultSchema.parse(r));
+      expect(classroomPoints(c).score).toBe(s.score);
+      for (const e of s.exercises) ExercismResultsSchema.parse(exercismResults(e, []));
+      expect(jobSummary(s)).toContain(`Points ${s.score}/${s.maxScore}`);
+    }
   });
 });
