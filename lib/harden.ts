@@ -18,6 +18,7 @@
  */
 import { chai, expect } from 'vitest';
 import {
+  apply,
   ASYNC_GENERATOR_METHODS,
   AsyncGeneratorFunctionPrototype,
   AsyncGeneratorPrototype,
@@ -31,6 +32,7 @@ import {
   getPrototypeOf,
   hasOwn,
   isFrozen,
+  isProxy,
   IteratorPrototype,
   ownKeys,
   plain,
@@ -51,7 +53,17 @@ export function hideRunnerMarkers(): void {
   process.execArgv = [];
 }
 
-/** The equality matchers judge a plain-data copy of what learner code returned. */
+/** What vitest may compare as it is: anything but an object that could answer for itself. */
+function trusted(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  return isProxy(value) || 'asymmetricMatch' in value ? plain(value) : value;
+}
+
+/**
+ * The equality matchers judge a plain-data copy of what learner code returned, and toThrow a
+ * plain copy of what it threw when that could answer a matcher itself (an error keeps its class
+ * otherwise, for `toThrow(RangeError)`).
+ */
 function compareAsPlainData(): void {
   const { flag, overwriteMethod } = chai.util;
   for (const name of ['toEqual', 'toStrictEqual', 'toMatchObject', 'toContainEqual']) {
@@ -61,6 +73,29 @@ function compareAsPlainData(): void {
       (original: (...args: unknown[]) => unknown) =>
         function (this: object, ...args: unknown[]) {
           flag(this, 'object', plain(flag(this, 'object')));
+          return original.apply(this, args);
+        },
+    );
+  }
+  for (const name of ['toThrow', 'toThrowError']) {
+    overwriteMethod(
+      chai.Assertion.prototype,
+      name,
+      (original: (...args: unknown[]) => unknown) =>
+        function (this: object, ...args: unknown[]) {
+          const actual: unknown = flag(this, 'object');
+          if (typeof actual === 'function' && !flag(this, 'promise')) {
+            flag(this, 'object', function (this: unknown, ...callArgs: unknown[]) {
+              try {
+                return apply(actual, this, callArgs);
+              } catch (error) {
+                throw trusted(error);
+              }
+            });
+          } else {
+            // After .rejects the object is the rejection reason itself.
+            flag(this, 'object', trusted(actual));
+          }
           return original.apply(this, args);
         },
     );
