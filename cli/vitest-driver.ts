@@ -288,7 +288,7 @@ function notRun(file: string): TestReport {
 }
 
 /** A run-level error in one line: usually the worker died, out of memory in an endless loop. */
-function describeCrash(err: RawError): string {
+export function describeCrash(err: RawError): string {
   const cause = err.cause as RawError | undefined;
   const text = stripVTControlCharacters(`${err.message ?? ''} ${cause?.message ?? ''}`).trim();
   if (
@@ -297,6 +297,15 @@ function describeCrash(err: RawError): string {
     return (
       'the test process crashed (out of memory?): an endless generator spread into an array, ' +
       'or a loop that never stops collecting values?'
+    );
+  }
+  // vitest reports an error thrown where nothing catches it (a then() callback, a timer) with
+  // its kind in `type`.
+  if (typeof err.type === 'string' && /unhandled/i.test(err.type)) {
+    const name = err.name && err.name !== 'Error' ? `${err.name}: ` : '';
+    return (
+      `${err.type.toLowerCase()} escaped the tests (${name}${text.split('\n')[0]}): ` +
+      'an error thrown where nothing catches it, like a then() callback?'
     );
   }
   return `the test run failed: ${text.split('\n')[0]}`;
