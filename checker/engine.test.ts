@@ -118,3 +118,81 @@ describe('engine', () => {
     expect(found[0]!.message).toContain('`kata hint 1`');
   });
 });
+
+describe('every file the code can load, and nothing that changes how it compiles', () => {
+  const GEN_EAGER = [...GEN, { rule: 'no-eager-collection', export: 'range' }];
+  it.each([
+    ['a .mjs sibling', "export { range } from './impl.mjs';", 'impl.mjs'],
+    ['a .tsx sibling', "export { range } from './impl';", 'impl.tsx'],
+    ['a .cjs sibling', "export { range } from './impl.cjs';", 'impl.cjs'],
+    ['a folder index', "export { range } from './lib';", 'lib/index.ts'],
+  ])('follows %s', (_, src, name) => {
+    const siblings = {
+      [name]: 'export function* range(n) {\n  yield* Array.from({ length: n });\n}',
+    };
+    const found = check(src, GEN_EAGER, { siblings });
+    expect(found.map((f) => [f.rule, f.file.split('/').pop()])).toEqual([
+      ['no-eager-collection', name.split('/').pop()],
+    ]);
+  });
+  it('reads a file loaded by import(), with every base rule', () => {
+    const siblings = { 'impl.ts': 'export const x = eval("1");' };
+    const found = check("export const m = import('./impl');", [], { siblings, base: true });
+    expect(found.map((f) => [f.rule, f.file.split('/').pop()])).toEqual([['no-eval', 'impl.ts']]);
+  });
+  it('reports a loaded file it cannot read as unverifiable', () => {
+    expect(spots(check("export * from './hidden.mjs';", GEN, { base: true }))).toEqual([
+      'unverifiable@1',
+    ]);
+  });
+  it('reports a config file in the folder, which must not change how the code compiles', () => {
+    const siblings = { 'tsconfig.json': '{}' };
+    const found = check('export function* range() {}', GEN, { siblings, base: true });
+    expect(found.map((f) => [f.rule, f.file.split('/').pop()])).toEqual([
+      ['learner-config', 'tsconfig.json'],
+    ]);
+  });
+});
+
+describe('every export form resolves', () => {
+  it.each([
+    [
+      'destructured from an object',
+      'export const { range, count } = { *range() {}, *count() {} };',
+    ],
+    ['renamed in a destructuring', 'const o = { *r() {} };\nexport const { r: range } = o;'],
+    ['destructured from an array', 'export const [range] = [function* () {}];'],
+    ['export =', 'const o = { *range() {} };\nexport = o;'],
+    [
+      'an instance method, resolved on the class',
+      'class S {\n  *range() {}\n}\nconst s = new S();\nexport const range = s.range;',
+    ],
+    [
+      'a factory with one return',
+      'function make() {\n  return function* () {};\n}\nexport const range = make();',
+    ],
+    ['a namespace import', "import * as M from './impl';\nexport const range = M.range;"],
+    ['Object.freeze', 'export const { range } = Object.freeze({ *range() {} });'],
+  ])('%s', (_, src) =>
+    expect(
+      spots(check(src, GEN, { siblings: { 'impl.ts': 'export function* range() {}' } })),
+    ).toEqual([]),
+  );
+  it.each([
+    [
+      'a wrapper closing over its argument',
+      'function keep(f: any) {\n  return function* () {\n    yield* f();\n  };\n}\nexport const range = keep(() => [1]);',
+      'unverifiable@6',
+    ],
+    [
+      'a bound method, which is no generator function',
+      'const o = { *range() {} };\nexport const range = o.range.bind(o);',
+      'generator-function@2',
+    ],
+    [
+      'a generator in name only',
+      'export function* range() {\n  yield* { next: () => ({ done: true, value: 1 }), [Symbol.iterator]() { return this; } };\n}',
+      'generator-function@2',
+    ],
+  ])('%s', (_, src, spot) => expect(spots(check(src, GEN))).toEqual([spot]));
+});

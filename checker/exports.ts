@@ -309,7 +309,12 @@ function callResult(load: Loader, mod: Module, call: ts.CallExpression, seen: Se
   const cannot = unknown(`the result of the call \`${snippet(mod, call)}\``, mod, call);
   const method = memberName(callee);
   const object = memberObject(callee);
-  if (object && method === 'bind') return valueOf(load, mod, object, seen);
+  // A bound function is a new, plain function object (not a generator function), calling the
+  // original: the call itself is what the export is, and the rules see through it.
+  if (object && method === 'bind') {
+    const bound = valueOf(load, mod, object, seen);
+    return bound.kind === 'found' ? { kind: 'found', module: mod, node: call } : bound;
+  }
   if (
     object &&
     ts.isIdentifier(object) &&

@@ -21,6 +21,7 @@ function kindOf(node: ts.Node): string | undefined {
   if (isClass(node)) return 'a class';
   if (ts.isObjectLiteralExpression(node)) return 'an object';
   if (ts.isArrayLiteralExpression(node)) return 'an array';
+  if (ts.isCallExpression(node)) return 'a bound function (`.bind()` makes a plain function)';
   if (ts.isSourceFile(node)) return 'a module namespace';
   if (!isFunctionNode(node)) return undefined;
   const isAsync = hasModifier(node, SK.AsyncKeyword);

@@ -109,8 +109,7 @@ function literalKind(e: ts.Expression): ValueKind | undefined {
 
 /** Asks TypeScript, building a one-file program for this module the first time. */
 function checkedKind(module: Module, expr: ts.Expression): ValueKind {
-  if (process.env.KATA_TRACE_TYPES)
-    console.error('typecheck', module.path, expr.getText(module.sf));
+  console.error('typecheck', module.path, expr.getText(module.sf));
   let entry = checkers.get(module);
   if (!entry) {
     libFile ??= ts.createSourceFile(LIB_NAME, LIB, ts.ScriptTarget.Latest, true);

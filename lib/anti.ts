@@ -1,11 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+
+/**
+ * The kinds of cheat a defence is written against (issue 12, CONTRIBUTING.md "Kinds of cheat"):
+ * A the checker gives up, B eager by another spelling, C helpers out of sight, D code from
+ * strings, E files never opened, F a generator in name only, G presence instead of role,
+ * H behaviour that changes under test, I tampering with what the tests use.
+ */
+export const CHEAT_KINDS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'] as const;
 
 /** One wrong solution and what must reject it: a checker rule, or a named test that must fail. */
 export const AntiSchema = z.strictObject({
   file: z.string().regex(/^[a-z0-9-]+\.ts$/, 'a file name like "eager.ts" in the same folder'),
   why: z.string().min(5),
+  kind: z.enum(CHEAT_KINDS).optional(),
   rejectedBy: z.union([
     z.strictObject({ rule: z.string().min(2) }),
     z.strictObject({
@@ -36,4 +45,24 @@ export function loadAntis(solutionDir: string): Anti[] {
     throw new Error(`${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/** An honest variant: another style of correct solution that every test and the checker accept. */
+export interface Variant {
+  file: string;
+  /** Its first comment line: the style it shows. */
+  style: string;
+}
+
+/** `solutions/NN-slug/variants/*.ts`, sorted; empty when the folder is missing. */
+export function loadVariants(solutionDir: string): Variant[] {
+  const dir = join(solutionDir, 'variants');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((file) => {
+      const first = readFileSync(join(dir, file), 'utf8').split('\n')[0] ?? '';
+      return { file, style: first.replace(/^\/\/\s*/, '') };
+    });
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import pc from 'picocolors';
-import { loadAntis, type Anti } from '../lib/anti.ts';
+import { loadAntis, loadVariants, type Anti, type Variant } from '../lib/anti.ts';
 import { loadExercises, ROOT, SOLUTIONS_DIR, type Exercise } from '../lib/catalog.ts';
 import { tableIsFresh } from '../lib/readme-table.ts';
 import { fullName, runBatches, runTests, type ModuleOutcome } from '../lib/run-tests.ts';
@@ -137,6 +137,8 @@ await step('checker finds nothing in the solutions', () => {
 
 await step('every anti-solution is rejected for its stated reason', () => antiSolutions(exercises));
 
+await step('every honest variant passes every test and the checker', () => variants(exercises));
+
 await step('formatting (prettier --check)', () => formatting);
 await step('types (tsc)', () => typing);
 
@@ -228,4 +230,63 @@ async function antiSolutions(all: Exercise[]): Promise<StepResult> {
     rmSync(tmp, { recursive: true, force: true });
   }
   return { ok: details.length === 0, details, summary: `${checked} rejections` };
+}
+
+/**
+ * Honest variants (solutions/NN-slug/variants/*.ts) are other styles of correct solution: each
+ * must pass every test of its exercise and get no essential finding, or the checker or a test
+ * accuses honest code. One variant per exercise per round, all rounds in one vitest instance.
+ */
+async function variants(all: Exercise[]): Promise<StepResult> {
+  const details: string[] = [];
+  const rounds: { exercise: Exercise; variant: Variant }[][] = [];
+  for (const exercise of all) {
+    const dir = join(SOLUTIONS_DIR, exercise.id);
+    loadVariants(dir).forEach((variant, i) => {
+      (rounds[i] ??= []).push({ exercise, variant });
+      const file = join(dir, 'variants', variant.file);
+      for (const f of checkFile(file, exercise.meta.checks)) {
+        if (f.severity !== 'essential') continue;
+        details.push(
+          `${relative(ROOT, file)}:${f.line}:${f.column}: the checker rejects this honest variant (${variant.style}): ${f.rule}: ${f.message} ${pc.yellow('fix: the rule, or drop the variant if it is not honest')}`,
+        );
+      }
+    });
+  }
+  const count = rounds.reduce((n, r) => n + r.length, 0);
+  const tmp = mkdtempSync(join(tmpdir(), 'yield-katas-variants-'));
+  try {
+    const batches = rounds.map((round, r) => {
+      for (const { exercise, variant } of round) {
+        const target = join(tmp, `round-${r}`, exercise.id);
+        cpSync(join(SOLUTIONS_DIR, exercise.id), target, { recursive: true });
+        cpSync(join(target, 'variants', variant.file), join(target, exercise.stubFile));
+      }
+      return {
+        kataDir: join(tmp, `round-${r}`),
+        exerciseIds: round.map((x) => x.exercise.id),
+      };
+    });
+    const outcomes = batches.length ? await runBatches(batches) : [];
+    rounds.forEach((round, r) => {
+      for (const { exercise, variant } of round) {
+        const where = relative(ROOT, join(SOLUTIONS_DIR, exercise.id, 'variants', variant.file));
+        const module = outcomes[r]!.find((m) => m.file.includes(`/${exercise.id}/`));
+        if (!module || module.loadErrors.length) {
+          details.push(
+            `${where}: its tests did not run (${module?.loadErrors[0] ?? 'no test file'})`,
+          );
+          continue;
+        }
+        for (const t of module.tests.filter((t) => t.state !== 'passed')) {
+          details.push(
+            `${where}: test "${fullName(t)}" ${t.state} for this honest variant (${variant.style})${t.failure ? `: ${t.failure.message}` : ''} ${pc.yellow('fix: the test, or the variant')}`,
+          );
+        }
+      }
+    });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return { ok: details.length === 0, details, summary: `${count} variants` };
 }

@@ -21,6 +21,10 @@ describe('no-global-writes', () => {
     ['delete globalThis.x', 'delete (globalThis as any).x;'],
     ['++ on a global', '(globalThis as any).count++;'],
     ['compound assignment', "(String.prototype as any).x += 'y';"],
+    [
+      'the generator prototype through an alias',
+      'const G: any = Object.getPrototypeOf(function* () {});\nconst P = G.prototype;\nP.next = () => 1;',
+    ],
   ])('catches %s', (_, src) =>
     expect(run(RULE, src)).toEqual([`${RULE}@${src.split('\n').length}`]),
   );

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../testing.ts';
+
+const RULE = 'delegates-to';
+const STEP = 'export function* step() {\n  yield 1;\n}\n';
+const roles = (coro: string) => run(RULE, STEP + coro, { export: 'coro', to: 'step' });
+
+describe('delegates-to', () => {
+  it.each([
+    ['yield* step()', 'export function* coro() {\n  yield* step();\n}'],
+    ['in a loop', 'export function* coro() {\n  for (;;) yield* step();\n}'],
+    ['through .call', 'export function* coro() {\n  yield* step.call(null);\n}'],
+    ['through a local', 'export function* coro() {\n  const s = step();\n  yield* s;\n}'],
+    [
+      'through a wrapper',
+      'declare function wrap<T>(x: T): T;\nexport function* coro() {\n  yield* wrap(step());\n}',
+    ],
+    [
+      'as an object method',
+      'export const O = { *coro() {\n  yield* step();\n} };\nexport const coro = O.coro;',
+    ],
+  ])('accepts %s', (_, src) => expect(roles(src)).toEqual([]));
+  it.each([
+    ['no yield*', 'export function* coro() {\n  yield 1;\n}'],
+    ['a yield* to something else', 'export function* coro() {\n  yield* [1];\n}'],
+    ['dead code after return', 'export function* coro() {\n  return;\n  yield* step();\n}'],
+    ['behind if (false)', 'export function* coro() {\n  if (false) yield* step();\n}'],
+    [
+      'behind a condition',
+      'export function* coro(n = 0) {\n  if (n < 0) yield* step();\n  yield 1;\n}',
+    ],
+    [
+      'in a function never called',
+      'export function* coro() {\n  const dead = function* () {\n    yield* step();\n  };\n  yield 1;\n}',
+    ],
+  ])('catches %s', (_, src) => expect(roles(src)).toEqual([`${RULE}@4`]));
+});
