@@ -11,7 +11,6 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import pLimit from 'p-limit';
-import { checkExercise } from '../../checker/index.ts';
 import { loadCatalog, ROOT, type Exercise } from '../catalog.ts';
 import {
   fullName,
@@ -160,6 +159,8 @@ async function gradeSubmission(
     if (previous) return previous;
   }
 
+  if (options.checker !== 'off')
+    checkExercise ??= (await import('../../checker/index.ts')).checkExercise;
   const results = new Map<string, Partial<ExerciseRun>>();
   const present = exercises.filter((e) => staged.files.has(e.id));
   const runOf = (id: string) => {
@@ -467,9 +468,13 @@ function tidyOutcome(this: string, t: TestOutcome): TestOutcome {
   return out;
 }
 
+// The checker (and TypeScript with it) loads only when a submission is graded, not resumed.
+type CheckExercise = typeof import('../../checker/index.ts').checkExercise;
+let checkExercise: CheckExercise | undefined;
+
 function runChecker(exercise: Exercise, kataDir: string): GradeFinding[] {
   try {
-    return checkExercise(exercise, kataDir).map((f) => ({
+    return checkExercise!(exercise, kataDir).map((f) => ({
       ...f,
       file: relative(kataDir, f.file),
       message: cut(f.message, MESSAGE_CAP),

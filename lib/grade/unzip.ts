@@ -16,7 +16,16 @@ export const ZIP_MAX_BYTES = 50 * 1024 * 1024;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 
-export async function unzipSubmission(zipPath: string, target: string): Promise<void> {
+export interface ZipLimits {
+  maxEntries: number;
+  maxBytes: number;
+}
+
+export async function unzipSubmission(
+  zipPath: string,
+  target: string,
+  limits: ZipLimits = { maxEntries: ZIP_MAX_ENTRIES, maxBytes: ZIP_MAX_BYTES },
+): Promise<void> {
   mkdirSync(target, { recursive: true });
   let zip: yauzl.ZipFile;
   try {
@@ -32,8 +41,8 @@ export async function unzipSubmission(zipPath: string, target: string): Promise<
       zip.on('end', () => done());
       zip.on('entry', (entry: yauzl.Entry) => {
         void (async () => {
-          if (++entries > ZIP_MAX_ENTRIES)
-            throw new SubmissionError(`the zip holds more than ${ZIP_MAX_ENTRIES} files`);
+          if (++entries > limits.maxEntries)
+            throw new SubmissionError(`the zip holds more than ${limits.maxEntries} files`);
           const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
           if (mode === S_IFLNK)
             throw new SubmissionError(
@@ -50,9 +59,11 @@ export async function unzipSubmission(zipPath: string, target: string): Promise<
             const counter = new Transform({
               transform(chunk: Buffer, _enc, next) {
                 bytes += chunk.length;
-                if (bytes > ZIP_MAX_BYTES)
+                if (bytes > limits.maxBytes)
                   next(
-                    new SubmissionError(`the zip unpacks to more than ${ZIP_MAX_BYTES >> 20} MiB`),
+                    new SubmissionError(
+                      `the zip unpacks to more than ${Math.ceil(limits.maxBytes / 2 ** 20)} MiB`,
+                    ),
                   );
                 else next(null, chunk);
               },

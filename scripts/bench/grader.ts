@@ -1,0 +1,182 @@
+// The classroom grader: a generated class graded by `kata grade` against bare
+// `KATA_DIR=<submission> vitest run exercises` over the same submissions one after another; peak
+// memory of the grader and of one submission's run; a re-run over the graded class.
+// BENCH_SUBMISSIONS sets the class size (default 30: a third each solved, stubs, anti-solutions).
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pc from 'picocolors';
+import { loadAntis } from '../../lib/anti.ts';
+import {
+  EXERCISES_DIR,
+  loadCatalog,
+  ROOT,
+  SOLUTIONS_DIR,
+  type Exercise,
+} from '../../lib/catalog.ts';
+import { env, kataBin, mib, ratio, table, vitestBin } from './util.ts';
+
+export const title = 'grader';
+
+const TIME_TARGET = 0.6;
+const RERUN_TARGET_MS = 2000;
+/** A bare vitest run never ends on an endless loop: it is stopped after this, in its favour. */
+const BARE_CAP_MS = 60_000;
+
+export async function run(): Promise<void> {
+  const size = Number(process.env.BENCH_SUBMISSIONS ?? 30);
+  const exercises = loadCatalog().exercises;
+  const dir = mkdtempSync(join(tmpdir(), 'bench-grader-'));
+  try {
+    const cls = join(dir, 'class');
+    generateClass(cls, exercises, size);
+    console.log(
+      pc.bold(
+        `\nGrader: ${size} generated submissions (solved, stubs, anti-solutions with an endless loop), ${exercises.length} exercises`,
+      ),
+    );
+
+    // Baseline: bare vitest over each submission, one after another.
+    let bare = 0;
+    let capped = 0;
+    for (let i = 0; i < size; i++) {
+      const t0 = performance.now();
+      const r = spawnSync(
+        process.execPath,
+        [vitestBin, 'run', 'exercises', '--project', 'exercises'],
+        {
+          cwd: ROOT,
+          env: { ...env, KATA_DIR: join(cls, student(i)) },
+          stdio: 'ignore',
+          timeout: BARE_CAP_MS,
+          killSignal: 'SIGKILL',
+        },
+      );
+      if (r.signal) capped += 1;
+      bare += performance.now() - t0;
+    }
+
+    const out = join(dir, 'out');
+    const graded = timeKata(['grade', cls, '--out', out, '--fresh', '--format', 'json']);
+    const again = timeKata(['grade', cls, '--out', out, '--format', 'json']);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      submissions: { status: string }[];
+    };
+
+    // Peak memory: the grader's own process, and one sandboxed run (the child reports its own).
+    const probe = join(dir, 'probe.mts');
+    writeFileSync(
+      probe,
+      `import { gradeClass } from ${JSON.stringify(join(ROOT, 'lib/grade/grader.ts'))};
+import { discoverSubmissions } from ${JSON.stringify(join(ROOT, 'lib/grade/discover.ts'))};
+let child = 0;
+await gradeClass({ submissions: discoverSubmissions([${JSON.stringify(join(cls, student(0)))}]),
+  out: ${JSON.stringify(join(dir, 'out-probe'))}, timeoutMs: 20000, checker: 'withhold', fresh: true,
+  onRun: (_s, r) => { child = Math.max(child, r.maxRssKiB ?? 0); } });
+console.log(JSON.stringify({ grader: process.resourceUsage().maxRSS, child }));`,
+    );
+    const mem = spawnSync(process.execPath, ['--import', 'tsx', probe], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
+    const peaks = JSON.parse(mem.stdout.trim().split('\n').pop() ?? '{}') as {
+      grader?: number;
+      child?: number;
+    };
+    const emptyNode = spawnSync(
+      process.execPath,
+      ['-e', 'console.log(process.resourceUsage().maxRSS)'],
+      {
+        encoding: 'utf8',
+      },
+    );
+
+    table([
+      ['figure', 'grader', 'baseline', 'ratio', 'target'],
+      [
+        `grade ${size} submissions`,
+        `${(graded / 1000).toFixed(1)} s`,
+        `${(bare / 1000).toFixed(1)} s bare vitest, one by one${capped ? ` (${capped} stopped at ${BARE_CAP_MS / 1000} s)` : ''}`,
+        mark(ratio(graded, bare), graded / bare <= TIME_TARGET),
+        `<= ${TIME_TARGET}x`,
+      ],
+      [
+        're-run over the graded class',
+        `${again.toFixed(0)} ms`,
+        `${graded.toFixed(0)} ms first run`,
+        mark(ratio(again, graded), again < RERUN_TARGET_MS),
+        `< ${RERUN_TARGET_MS} ms`,
+      ],
+      [
+        'peak memory, grader',
+        peaks.grader ? mib(peaks.grader) : '?',
+        `${mib(Number(emptyNode.stdout))} empty node`,
+        '',
+        '',
+      ],
+      ['peak memory, one submission', peaks.child ? mib(peaks.child) : '?', '', '', ''],
+    ]);
+    const errors = report.submissions.filter((s) => s.status === 'error').length;
+    console.log(
+      `${report.submissions.length} submissions in the report, ${errors} could not be graded`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function timeKata(args: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [kataBin, ...args], { cwd: ROOT, env, stdio: 'ignore' });
+  if (r.status !== 0) throw new Error(`kata ${args.join(' ')} exited with ${r.status}`);
+  return performance.now() - t0;
+}
+
+const mark = (text: string, ok: boolean) => (ok ? pc.green(text) : pc.red(text));
+const student = (i: number) => `student-${String(i).padStart(2, '0')}`;
+
+/**
+ * A third solved, a third untouched stubs, a third anti-solutions (a different one per exercise
+ * per student) with one exercise whose file loops for ever when loaded.
+ */
+function generateClass(cls: string, exercises: Exercise[], size: number): void {
+  for (let i = 0; i < size; i++) {
+    const kind = i % 3;
+    const root = join(cls, student(i));
+    for (const [k, e] of exercises.entries()) {
+      const target = join(root, e.id);
+      mkdirSync(target, { recursive: true });
+      const learner = join(target, e.stubFile);
+      if (kind === 0)
+        cpSync(join(SOLUTIONS_DIR, e.id), target, {
+          recursive: true,
+          filter: (p) => !p.includes('/anti'),
+        });
+      else if (kind === 1) cpSync(join(EXERCISES_DIR, e.id, e.stubFile), learner);
+      else {
+        const antis = existsSync(join(SOLUTIONS_DIR, e.id, 'anti'))
+          ? loadAntis(join(SOLUTIONS_DIR, e.id))
+          : [];
+        const anti = antis[i % Math.max(1, antis.length)];
+        cpSync(
+          anti
+            ? join(SOLUTIONS_DIR, e.id, 'anti', anti.file)
+            : join(EXERCISES_DIR, e.id, e.stubFile),
+          learner,
+        );
+        if (k === Math.floor(i / 3) % exercises.length)
+          writeFileSync(learner, `${readFileSync(learner, 'utf8')}\nfor (;;) {}\n`);
+      }
+    }
+  }
+}
