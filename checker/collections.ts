@@ -370,6 +370,8 @@ function* writes(scope: Scope): Generator<Write> {
     if (op === SK.PlusEqualsToken) {
       const declared = declaredKind(m, left);
       if (declared === 'number' || (!declared && declaredKind(m, right) === 'number')) continue;
+      // The type checker is costly: ask it only about a value later read piece by piece.
+      if (!declared && !readAsText(m, target, b)) continue;
       const kind = declared ?? valueKind(m, left);
       if (kind === 'string' || kind === 'array')
         yield { module: m, node: b, target, what: '`+=`', isString: kind === 'string' };
@@ -401,6 +403,22 @@ function* writes(scope: Scope): Generator<Write> {
         };
     }
   }
+}
+
+/** Is `target` read piece by piece (`s.split`, `s[i]`, `for (c of s)`, `...s`) in its function? */
+function readAsText(m: Module, target: string, at: ts.Node): boolean {
+  const fn = enclosingFunction(at) ?? m.sf;
+  return m.nodesWithin<ts.Identifier>(SK.Identifier, fn).some((id) => {
+    if (id.text !== target) return false;
+    const p = id.parent;
+    return (
+      ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) &&
+        p.expression === id) ||
+      ts.isSpreadElement(p) ||
+      (ts.isForOfStatement(p) && p.expression === id) ||
+      (ts.isYieldExpression(p) && !!p.asteriskToken)
+    );
+  });
 }
 
 /** The part of the scope a node lies in. */

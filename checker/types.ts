@@ -109,7 +109,6 @@ function literalKind(e: ts.Expression): ValueKind | undefined {
 
 /** Asks TypeScript, building a one-file program for this module the first time. */
 function checkedKind(module: Module, expr: ts.Expression): ValueKind {
-  console.error('typecheck', module.path, expr.getText(module.sf));
   let entry = checkers.get(module);
   if (!entry) {
     libFile ??= ts.createSourceFile(LIB_NAME, LIB, ts.ScriptTarget.Latest, true);
