@@ -79,7 +79,11 @@ function once(args: string[], extraEnv: Record<string, string>): number {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...env, ...extraEnv } });
   const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  if (r.status !== 0) {
+    // A run the stall guard stopped (a machine too busy to measure on) is no figure at all.
+    const tail = `${r.stdout}${r.stderr}`.trim().split('\n').slice(-3).join(' | ');
+    throw new Error(`${args.join(' ')} exited ${r.status}: ${tail}`);
+  }
   return ms;
 }
 
