@@ -3,8 +3,9 @@
  * self-check use only what this module exports.
  *
  * A passing test suite does not show that a learner used generators: an array turned into an
- * iterator passes too. The checker reads the code's syntax tree (no type checker, no lib files) and
- * applies the rules listed in each exercise's meta.json plus the base rules every exercise gets.
+ * iterator passes too. The checker reads the syntax tree of the code and every file it loads (the
+ * type checker only where syntax is ambiguous) and applies the rules listed in each exercise's
+ * meta.json plus the base rules every exercise gets.
  */
 import { join } from 'node:path';
 import type { Exercise } from '../lib/catalog.ts';
