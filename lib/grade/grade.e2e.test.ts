@@ -195,7 +195,7 @@ describe('kata grade on a fixture class', () => {
   it('takes a graded class from the resume files on a second run', async () => {
     const again = await gradeClass({ ...options, fresh: false });
     expect(again).toEqual(report);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('kata grade on bad input', () => {
