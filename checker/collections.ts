@@ -490,6 +490,9 @@ function repeatedContext(scope: Scope, m: Module, node: ts.Node, depth = 0): ts.
         ? p
         : undefined;
     if (member && ITERATOR_METHODS.has(propertyNameText(member.name) ?? '')) return n;
+    // A closure handed back to the caller (`return (x) => kept[i++] = x`) runs as often as the
+    // caller likes: its call sites are out of sight.
+    if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n)) return n;
     const name = nameOfFunction(n);
     if (!name) continue;
     // Recursive, or called from a repeated place elsewhere in the scope.

@@ -104,6 +104,11 @@ describe('no-eager-collection', () => {
         'export class Range {\n  items: number[] = [];\n  next() {\n    this.items.push(1);\n    return { done: false, value: 1 };\n  }\n}';
       expect(run(RULE, src, { export: 'Range' })).toEqual([`${RULE}@4`]);
     });
+    it('in a closure handed back by a factory', () => {
+      const src =
+        'function recorder() {\n  const kept: Record<string, number> = {};\n  let n = 0;\n  return (x: number) => (kept[n++] = x);\n}\nexport function* range(it: Iterable<number>) {\n  const keep = recorder();\n  for (const x of it) yield keep(x);\n}';
+      expect(run(RULE, src, { export: 'range' })).toEqual([`${RULE}@4`]);
+    });
     it('in a recursion', () => {
       const src =
         'const out: number[] = [];\nfunction walk(n: number): void {\n  out.push(n);\n  if (n) walk(n - 1);\n}\nexport function* range(n: number) {\n  walk(n);\n  yield* out;\n}';
