@@ -14,7 +14,7 @@ export type Effect =
   | { readonly type: 'join'; readonly tid: Tid };
 
 /** A task's body: a generator that yields effects, or `undefined` to let the next task run. */
-export type Task<R = unknown> = Generator<Effect | undefined, R, any>;
+export type Task<R = any> = Generator<Effect | undefined, R, any>;
 
 /** How a task ended. */
 export type Outcome =
