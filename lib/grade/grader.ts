@@ -149,6 +149,9 @@ async function gradeSubmission(
   } catch (err) {
     if (!(err instanceof SubmissionError)) throw err;
     const hash = sha(`${pack}\0error\0${fileHash(submission.path)}`);
+    // A re-run reports the same error as before, so reports match an uninterrupted run.
+    const previous = options.fresh ? undefined : loadResume(options.out, submission.student, hash);
+    if (previous) return previous;
     const grade = failed(err.message, hash);
     saveResume(options.out, grade);
     return grade;
