@@ -13,7 +13,17 @@ const command = process.argv[2];
 if (command === undefined || command === 'watch' || command === 'run') {
   (await import('../cli/checker-thread.mjs')).checkerThread();
 }
-const withoutVitest = ['hint', 'check', 'grade', 'reset', 'help', '-h', '--help', '-V', '--version'];
+const withoutVitest = [
+  'hint',
+  'check',
+  'grade',
+  'reset',
+  'help',
+  '-h',
+  '--help',
+  '-V',
+  '--version',
+];
 await Promise.all([
   import('commander'),
   import('zod'),

@@ -47,7 +47,7 @@ export default defineRule({
         const object = memberObject(node);
         const isError = !!object && globalName(object, m.declared) === 'Error';
         if (
-          member === 'stack' ||
+          (member === 'stack' && (errorLike(object, m) || !ownsStack(m))) ||
           (isError && /^(captureStackTrace|prepareStackTrace|stackTraceLimit)$/.test(member ?? ''))
         )
           flag(m, node, `Reading the call stack (\`.${member}\`)`);
@@ -56,3 +56,69 @@ export default defineRule({
     return issues;
   },
 });
+
+/**
+ * An expression that holds an error: `new Error()`, `Error()`, a `catch` variable, or a variable
+ * set from one of these. Its `.stack` is a stack trace.
+ */
+function errorLike(expr: ts.Expression | undefined, m: Module): boolean {
+  if (!expr) return true;
+  const e = ts.isParenthesizedExpression(expr) ? expr.expression : expr;
+  if (ts.isNewExpression(e) || ts.isCallExpression(e))
+    return ts.isIdentifier(e.expression) && /Error$/.test(e.expression.text);
+  if (!ts.isIdentifier(e)) return false;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (
+      ts.isCatchClause(node) &&
+      node.variableDeclaration &&
+      ts.isIdentifier(node.variableDeclaration.name) &&
+      node.variableDeclaration.name.text === e.text
+    )
+      found = true;
+    else if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.name.text === e.text &&
+      node.initializer &&
+      errorLike(node.initializer, m)
+    )
+      found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(m.sf);
+  return found;
+}
+
+/**
+ * Whether the learner's code declares or assigns a `stack` property of its own (a class field, an
+ * object key, `task.stack = []`): then `.stack` may be its own data, such as a trampoline's call
+ * stack, and only reads from an error are stack traces.
+ */
+function ownsStack(m: Module): boolean {
+  let found = false;
+  const named = (n: ts.Node | undefined) =>
+    !!n && (ts.isIdentifier(n) || ts.isStringLiteral(n)) && n.text === 'stack';
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (
+      (ts.isPropertyDeclaration(node) ||
+        ts.isPropertySignature(node) ||
+        ts.isPropertyAssignment(node) ||
+        ts.isShorthandPropertyAssignment(node)) &&
+      named(node.name)
+    )
+      found = true;
+    else if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === SK.EqualsToken &&
+      ts.isPropertyAccessExpression(node.left) &&
+      node.left.name.text === 'stack'
+    )
+      found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(m.sf);
+  return found;
+}
