@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCatalog, ROOT } from '../catalog.ts';
+import { findTestSource, testSources } from './test-code.ts';
 import { parse } from 'yaml';
 import { classroomPoints, classroomResults, runnerId } from './classroom.ts';
 import { ClassroomResultSchema } from './classroom-schema.ts';
@@ -272,5 +275,27 @@ describe("the grader's sample report (lib/grade/fixtures)", () => {
       for (const e of s.exercises) ExercismResultsSchema.parse(exercismResults(e, []));
       expect(jobSummary(s)).toContain(`Points ${s.score}/${s.maxScore}`);
     }
+  });
+});
+
+describe('test code for Exercism and Classroom', () => {
+  it('finds the body of every canonical test, property tests with their seed included', () => {
+    const missing: string[] = [];
+    for (const e of loadCatalog().exercises) {
+      const file = join(ROOT, 'exercises', e.id, e.testFile);
+      const sources = testSources(file);
+      expect(sources.length).toBeGreaterThan(0);
+      for (const s of sources) {
+        const reported = { suite: s.suite, name: `${s.name} (with seed=3)` };
+        if (!findTestSource(sources, reported)?.code) missing.push(`${e.id}: ${s.name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    const range = testSources(join(ROOT, 'exercises', '01-lazy-range', 'lazy-range.test.ts'));
+    const property = findTestSource(range, {
+      suite: ['1. Count up to a stop'],
+      name: "agrees with Python's range(stop) for random stops (with seed=1)",
+    });
+    expect(property?.code).toMatch(/range\(/);
   });
 });
