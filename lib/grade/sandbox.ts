@@ -68,6 +68,11 @@ function namespacesWork(): boolean {
   return r.status === 0;
 }
 
+/** Whether util-linux's setpriv can set a parent-death signal here. */
+const PDEATHSIG =
+  spawnSync('setpriv', ['--pdeathsig', 'KILL', 'true'], { stdio: 'ignore', timeout: 5000 })
+    .status === 0;
+
 /** A user namespace (for the rights to make the others), no network, own PIDs and /proc. */
 const UNSHARE = ['--map-root-user', '--net', '--pid', '--fork', '--mount-proc', '--kill-child'];
 
@@ -159,8 +164,19 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
   ];
   // In the namespace a shell is PID 1, not node: PID 1 ignores signals it has no handler for,
   // so a submission killing itself would otherwise live on.
+  // setpriv's parent-death signal ends the sandbox with the grader, even when the grader itself
+  // is killed outright: unshare dies, its --kill-child takes the namespace's PID 1 and all in it.
   const [command, ...args] = runtime.namespaces
-    ? ['unshare', ...UNSHARE, '/bin/sh', '-c', '"$@"; exit $?', 'sh', ...node]
+    ? [
+        ...(PDEATHSIG ? ['setpriv', '--pdeathsig', 'KILL'] : []),
+        'unshare',
+        ...UNSHARE,
+        '/bin/sh',
+        '-c',
+        '"$@"; exit $?',
+        'sh',
+        ...node,
+      ]
     : node;
   const child = spawn(command!, args, {
     cwd: runtime.view,
