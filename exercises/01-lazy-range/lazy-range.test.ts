@@ -1,4 +1,4 @@
-import { fc, it as itProp } from '@fast-check/vitest';
+import { fc, it as itProp } from '../../lib/property.ts';
 import { describe, expect, it } from 'vitest';
 import {
   expectGeneratorFunction,

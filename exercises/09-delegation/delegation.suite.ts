@@ -4,7 +4,7 @@
 // Import it with a path that does not start with './' (`../09-delegation/delegation.suite.ts`):
 // the KATA_DIR plugin redirects './' imports of a test file to the learner's folder, and this file
 // lives only here. It never imports learner code itself: it receives it as `kata`.
-import { fc, it as itProp } from '@fast-check/vitest';
+import { fc, it as itProp } from '../../lib/property.ts';
 import { expect, it } from 'vitest';
 import { expectHandWrittenIterator, expectRealGenerator } from '../../lib/testing.ts';
 

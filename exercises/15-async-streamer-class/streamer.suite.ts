@@ -4,7 +4,7 @@
 // Import it with a path that does not start with './' (`../15-async-streamer-class/streamer.suite.ts`):
 // the KATA_DIR plugin redirects './' imports of a test file to the learner's folder, and this file
 // lives only here. It never imports learner code itself: it receives it as `kata`.
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../../lib/property.ts';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { counted, flush, later, watch, within } from '../../lib/async-testing.ts';
 

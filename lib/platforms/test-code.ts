@@ -70,7 +70,7 @@ export function findTestSource(
   sources: TestSource[],
   test: { suite: string[]; name: string },
 ): TestSource | undefined {
-  // fast-check's vitest integration reports a property test as `name (with seed=N)`.
+  // A property test (lib/property.ts) is reported as `name (with seed=N)`.
   test = { suite: test.suite, name: test.name.replace(/ \(with seed=-?\d+\)$/, '') };
   const full = [...test.suite, test.name].join(' > ');
   const exact = sources.find((s) => [...s.suite, s.name].join(' > ') === full);
@@ -82,7 +82,7 @@ export function findTestSource(
 function calleeName(expr: ts.Expression): string | undefined {
   // it(...), it.concurrent(...), describe.sequential(...)
   if (ts.isIdentifier(expr)) return expr.text;
-  // A property test: fast-check's `it.prop([...], options)('name', body)`, whatever `it` is named.
+  // A property test: `it.prop([...], options)('name', body)`, whatever `it` is named.
   if (
     ts.isCallExpression(expr) &&
     ts.isPropertyAccessExpression(expr.expression) &&
