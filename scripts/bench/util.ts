@@ -1,5 +1,5 @@
 // Shared measuring tools of the bench sections: medians of whole commands, peak RSS of children.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import pc from 'picocolors';
 import { ROOT } from '../../lib/catalog.ts';
 
@@ -56,3 +56,40 @@ export function time(args: string[], extraEnv: Record<string, string> = {}): num
 /** Paths of the CLIs the sections time. */
 export const vitestBin = `${ROOT}/node_modules/vitest/vitest.mjs`;
 export const kataBin = `${ROOT}/bin/kata.js`;
+
+/**
+ * Runs a command in its own process group and waits for it, killing the whole group after
+ * `capMs`: vitest's workers outlive a killed main process, and one left spinning in an endless
+ * loop would skew every figure measured after it. Resolves whether the cap stopped it.
+ */
+export function runGroupCapped(
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; capMs: number },
+): Promise<{ capped: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: 'ignore',
+      detached: true,
+    });
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // the group is already gone
+      }
+    };
+    let capped = false;
+    const timer = setTimeout(() => {
+      capped = true;
+      killGroup();
+    }, options.capMs);
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(timer);
+      killGroup(); // workers left behind by a main process that exited
+      resolve({ capped });
+    });
+  });
+}
