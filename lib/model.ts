@@ -6,6 +6,7 @@
  * from them, so there is no second definition to drift.
  */
 import { z } from 'zod';
+import { SEVERITIES, type Finding } from '../checker/finding.ts';
 
 export const LocationSchema = z.object({
   /** Absolute path (runner), or a path relative to the submission (grader). */
@@ -61,16 +62,19 @@ export function fullName(test: Pick<TestOutcome, 'suite' | 'name'>): string {
 // ---------------------------------------------------------------------------------------------
 // Grades (kata grade)
 
-/** A checker finding as the grader reports it: the file is relative to the submission. */
+/**
+ * A checker finding as the grader reports it: the checker's own `Finding` (checked here, so the
+ * two cannot drift), with the file relative to the submission.
+ */
 export const GradeFindingSchema = z.object({
   rule: z.string(),
-  severity: z.enum(['essential', 'actionable', 'informative']),
+  severity: z.enum(SEVERITIES),
   file: z.string(),
   line: z.number().int(),
   column: z.number().int(),
   message: z.string(),
-});
-export type GradeFinding = z.infer<typeof GradeFindingSchema>;
+}) satisfies z.ZodType<Finding>;
+export type GradeFinding = Finding;
 
 /**
  * One status per exercise. passed: every test passed; partial: some; failed: none; timeout: a test
