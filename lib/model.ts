@@ -48,6 +48,8 @@ export const TestOutcomeSchema = z.object({
   /** Where the test is declared. */
   declaredAt: LocationSchema.optional(),
   failure: FailureSchema.optional(),
+  /** What the learner's code printed while this test ran, cut with a visible marker (grader). */
+  output: z.string().optional(),
 });
 export type TestOutcome = z.infer<typeof TestOutcomeSchema>;
 

@@ -6,8 +6,15 @@
  * ignored.
  */
 import { writeSync } from 'node:fs';
-import { join } from 'node:path';
-import { createVitest, type Reporter, type TestCase, type TestModule } from 'vitest/node';
+import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import {
+  createVitest,
+  type Reporter,
+  type TestCase,
+  type TestModule,
+  type Vitest,
+} from 'vitest/node';
 import { ROOT } from '../catalog.ts';
 import { kataDirPlugin } from '../kata-dir.ts';
 import { TEST_OPTIONS } from '../test-options.ts';
@@ -29,7 +36,16 @@ function send(event: ChildEvent): void {
 
 const exerciseOf = (m: TestModule) => m.moduleId.split('/').at(-2)!;
 
+let state: Vitest['state'] | undefined;
+
+/** The full name of the test a console log came from (hooks and top-level code have none). */
+function testOf(taskId: string | undefined): string | undefined {
+  const entity = taskId === undefined ? undefined : state?.getReportedEntityById(taskId);
+  return entity?.type === 'test' ? entity.fullName : undefined;
+}
+
 const reporter: Reporter = {
+  onInit: (vitest) => (state = vitest.state),
   // Queued comes before the file is imported: the limit covers an endless loop at import too.
   onTestModuleQueued: (m) => send({ type: 'exercise-start', id: exerciseOf(m) }),
   onTestModuleCollected: (m) =>
@@ -43,14 +59,17 @@ const reporter: Reporter = {
     send({ type: 'test-start', id: exerciseOf(t.module), name: t.fullName }),
   onTestCaseResult: (t: TestCase) =>
     send({ type: 'test-end', id: exerciseOf(t.module), test: toOutcome(t, job.kataDir) }),
-  onUserConsoleLog: (log) => send({ type: 'log', text: cut(log.content, OUTPUT_PER_EXERCISE) }),
+  onUserConsoleLog: (log) => {
+    const test = testOf(log.taskId);
+    send({ type: 'log', text: cut(log.content, OUTPUT_PER_EXERCISE), ...(test && { test }) });
+  },
   onTestModuleEnd: (m) =>
     send({
       type: 'exercise-end',
       id: exerciseOf(m),
       file: m.moduleId,
       tests: [...m.children.allTests()].map((t) => toOutcome(t, job.kataDir)),
-      loadErrors: m.errors().map((e) => e.message ?? String(e)),
+      loadErrors: m.errors().map(errorText),
       duration: m.diagnostic().duration,
     }),
   // Errors outside any test (a timer that throws after its test ended, say): vitest tags them
@@ -121,6 +140,20 @@ try {
 }
 send({ type: 'done', maxRssKiB: process.resourceUsage().maxRSS });
 process.exit(0);
+
+/**
+ * A load error whole: the message, and the code frame vite keeps beside it when the message does
+ * not already hold it (a syntax error's location and the lines around it). The parser colours
+ * its frame whatever NO_COLOR says, and names the file from vitest's root: plain text, and paths
+ * from the submission, read better in a report.
+ */
+function errorText(error: { message?: string; frame?: unknown }): string {
+  const plain = (text: string) =>
+    stripVTControlCharacters(text).replaceAll(`${relative(ROOT, job.kataDir)}/`, '');
+  const message = plain(error.message ?? String(error));
+  const frame = typeof error.frame === 'string' ? plain(error.frame).trimEnd() : '';
+  return frame && !message.includes(frame) ? `${message}\n${frame}` : message;
+}
 
 /** The pack's own setup files (hardening), which run first. */
 function setupFilesOf(options: object): string[] {

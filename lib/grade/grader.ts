@@ -52,6 +52,12 @@ export interface GradeOptions {
   exercises?: Exercise[];
   /** After each submission is graded (or taken from a previous run). */
   onGraded?: (grade: SubmissionGrade, done: number, total: number) => void;
+  /**
+   * After each exercise of a submission is graded, as grading goes, so that a caller can keep
+   * partial results (Gradescope). Once per exercise; not for a submission taken from a previous
+   * run. An error reported only at the end of the run can still lower the final grade by a test.
+   */
+  onExerciseGraded?: (student: string, grade: ExerciseGrade) => void;
   /** After each sandboxed run (the bench reads its peak memory). */
   onRun?: (student: string, result: RunResult) => void;
   /** Ctrl-C: stop starting submissions, kill the running ones, return what is done. */
@@ -175,11 +181,34 @@ async function gradeSubmission(
         filesEnded: new Set(),
         loadErrors: [],
         output: '',
+        outputDropped: 0,
+        testOutput: new Map(),
         hung: [],
       };
       results.set(id, r);
     }
     return r as ExerciseRun;
+  };
+  // The checker runs once per exercise: when it is graded for the progress hook, or at the end.
+  const checked = new Map<string, GradeFinding[]>();
+  const reported = new Set<string>();
+  const gradeOf = (exercise: Exercise) =>
+    exerciseGrade(
+      exercise,
+      staged.files.get(exercise.id),
+      results.get(exercise.id) as ExerciseRun | undefined,
+      kataDir,
+      options,
+      checked,
+    );
+  const report = (exercise: Exercise, grade = gradeOf(exercise)) => {
+    if (!reported.has(exercise.id)) options.onExerciseGraded?.(submission.student, grade);
+    reported.add(exercise.id);
+    return grade;
+  };
+  const finish = (id: string) => {
+    const exercise = exercises.find((e) => e.id === id);
+    if (exercise && options.onExerciseGraded && !reported.has(id)) report(exercise);
   };
   let remaining = present.map((e) => e.id);
   let current: string | undefined;
@@ -214,6 +243,7 @@ async function gradeSubmission(
               const room = OUTPUT_PER_EXERCISE + 1 - r.output.length;
               if (room > 0) r.output += event.text.slice(0, room);
               r.outputDropped += Math.max(0, event.text.length - Math.max(room, 0));
+              if (event.test) keepTestOutput(r, event.test, event.text);
             }
             break;
           case 'exercise-end': {
@@ -223,8 +253,11 @@ async function gradeSubmission(
             r.loadErrors = [...r.loadErrors, ...event.loadErrors];
             r.duration = (r.duration ?? 0) + event.duration;
             r.filesEnded.add(event.file);
-            if (r.filesEnded.size >= testFileCount(event.id, exercises)) finished.add(event.id);
             current = undefined;
+            if (r.filesEnded.size >= testFileCount(event.id, exercises)) {
+              finished.add(event.id);
+              finish(event.id);
+            }
             break;
           }
           case 'run-end':
@@ -258,6 +291,7 @@ async function gradeSubmission(
         continue;
       }
       finished.add(culprit);
+      finish(culprit);
     } else if (end.kind === 'crashed') {
       // Died outside any exercise: nothing to blame but the run; give up what is left.
       for (const id of remaining) if (!finished.has(id)) runOf(id).crash = end.reason;
@@ -275,15 +309,7 @@ async function gradeSubmission(
     }
   }
 
-  const grades = exercises.map((exercise) =>
-    exerciseGrade(
-      exercise,
-      staged.files.get(exercise.id),
-      results.get(exercise.id) as ExerciseRun | undefined,
-      kataDir,
-      options,
-    ),
-  );
+  const grades = exercises.map((exercise) => report(exercise));
   const grade: SubmissionGrade = {
     student: submission.student,
     source: submission.source,
@@ -311,6 +337,8 @@ interface ExerciseRun {
   output: string;
   /** Characters of output not kept. */
   outputDropped: number;
+  /** What each test printed (by full name), kept like `output`. */
+  testOutput: Map<string, { text: string; dropped: number }>;
   duration?: number;
   started?: number;
   /** The test that was running when the per-exercise limit struck. */
@@ -328,6 +356,24 @@ function outputOf(run: ExerciseRun | undefined): string {
   if (text.length <= OUTPUT_PER_EXERCISE && !run.outputDropped) return text;
   const more = text.length - OUTPUT_PER_EXERCISE + run.outputDropped;
   return `${text.slice(0, OUTPUT_PER_EXERCISE)}… [${more} more characters cut]`;
+}
+
+/** Keeps what one test printed, up to the cap and one character more, counting the rest. */
+function keepTestOutput(run: ExerciseRun, test: string, text: string): void {
+  const kept = run.testOutput.get(test) ?? { text: '', dropped: 0 };
+  const room = MESSAGE_CAP + 1 - kept.text.length;
+  if (room > 0) kept.text += text.slice(0, room);
+  kept.dropped += Math.max(0, text.length - Math.max(room, 0));
+  run.testOutput.set(test, kept);
+}
+
+/** What one test printed, cut to the cap with a marker. */
+function testOutputOf(run: ExerciseRun | undefined, test: TestOutcome): string | undefined {
+  const kept = run?.testOutput.get(fullName(test));
+  if (!kept?.text) return undefined;
+  if (kept.text.length <= MESSAGE_CAP && !kept.dropped) return kept.text;
+  const more = kept.text.length - MESSAGE_CAP + kept.dropped;
+  return `${kept.text.slice(0, MESSAGE_CAP)}… [${more} more characters cut]`;
 }
 
 /** A test's outcome, unless it hung earlier: that one stays failed though later runs skip it. */
@@ -360,6 +406,7 @@ function exerciseGrade(
   run: ExerciseRun | undefined,
   kataDir: string,
   options: GradeOptions,
+  checked: Map<string, GradeFinding[]>,
 ): ExerciseGrade {
   const base = {
     id: exercise.id,
@@ -382,12 +429,22 @@ function exerciseGrade(
       duration: 0,
     };
   }
-  const findings = options.checker === 'off' ? [] : runChecker(exercise, kataDir);
-  const outcomes = [...(run?.tests.values() ?? [])].map(tidyOutcome, kataDir);
+  let findings = checked.get(exercise.id);
+  if (!findings) {
+    findings = options.checker === 'off' ? [] : runChecker(exercise, kataDir);
+    checked.set(exercise.id, findings);
+  }
+  const outcomes = [...(run?.tests.values() ?? [])].map((t) => {
+    const output = testOutputOf(run, t);
+    return tidyOutcome.call(kataDir, output ? { ...t, output } : t);
+  });
   const collected = [...(run?.totals.values() ?? [])].reduce((n, k) => n + k, 0);
   const total = Math.max(collected, outcomes.length);
   const passed = outcomes.filter((t) => t.state === 'passed').length;
-  const loadErrors = (run?.loadErrors ?? []).map((e) => cut(firstLine(e), MESSAGE_CAP));
+  // Whole, with vite's location and code frame: a syntax error's first line rarely says where.
+  const loadErrors = (run?.loadErrors ?? []).map((e) =>
+    cut(e.replaceAll(`${kataDir}/`, '').trimEnd(), MESSAGE_CAP),
+  );
   const timedOutTest = outcomes.find((t) =>
     /Test timed out in \d+ms/.test(t.failure?.message ?? ''),
   );
@@ -424,7 +481,10 @@ function exerciseGrade(
     reason = uncaught[0] ?? `${total - passed} of ${total} tests failed`;
   } else {
     status = 'failed';
-    reason = loadErrors[0] ?? uncaught[0] ?? (total ? `all ${total} tests failed` : 'no test ran');
+    reason =
+      (loadErrors[0] && loadErrorLine(loadErrors[0])) ??
+      uncaught[0] ??
+      (total ? `all ${total} tests failed` : 'no test ran');
   }
   // An uncaught error (say, thrown in a timer) fails the run it happened in: it costs one test.
   const earned = uncaught.length && passed === total && total > 0 ? passed - 1 : passed;
@@ -543,4 +603,12 @@ function testFileCount(id: string, exercises: Exercise[]): number {
 
 const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 const round2 = (n: number) => Math.round(n * 100) / 100;
+/** A load error in one line: its first line that says something, and where, when it says. */
+function loadErrorLine(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim());
+  const first = lines.find((l) => l && !/^Transform failed with \d+ errors?:$/.test(l)) ?? text;
+  const at = /[\w./-]+\.[cm]?[jt]sx?:\d+:\d+/.exec(text)?.[0];
+  return at && !first.includes(at) ? `${first} (${at})` : first;
+}
+
 const firstLine = (text: string) => text.split('\n').find((l) => l.trim()) ?? text;

@@ -26,7 +26,8 @@ export type ChildEvent =
   | { type: 'exercise-collected'; id: string; file: string; total: number }
   | { type: 'test-start'; id: string; name: string }
   | { type: 'test-end'; id: string; test: TestOutcome }
-  | { type: 'log'; text: string }
+  /** test: full name of the test that printed it; none when printed outside a test. */
+  | { type: 'log'; text: string; test?: string }
   | {
       type: 'exercise-end';
       id: string;
