@@ -19,29 +19,21 @@ export const EXERCISM_CUT_MARKER = '\n[Output was truncated. Please limit to 500
 /** The name of the test that stands for the checker. */
 export const CHECKER_TEST_NAME = 'Checker > no essential finding';
 
-/**
- * The grader keeps what the learner's code printed per exercise, not per test: it goes on the one
- * test Exercism shows first (the first that did not pass, else the first), saying so.
- */
-function runOutput(grade: ExerciseGrade): (test: TestOutcome) => string | undefined {
-  const shown = grade.tests.find((t) => t.state !== 'passed') ?? grade.tests[0];
-  const text = grade.output.trim() ? `(all your code printed in this run)\n${grade.output}` : '';
-  return (test) => (test === shown && text ? text : undefined);
-}
-
 export function exercismResults(
   grade: ExerciseGrade,
   sources: TestSource[],
   checker: CheckerMode = 'withhold',
-  /** Per-test learner output; by default the run's output goes on the test Exercism shows. */
-  outputOf: (test: TestOutcome) => string | undefined = runOutput(grade),
+  /** Per-test learner output: by default what the grader saw the test print. */
+  outputOf: (test: TestOutcome) => string | undefined = (test) => test.output,
 ): ExercismResults {
   if (grade.tests.length === 0) {
     const why = grade.loadErrors.length ? grade.loadErrors.join('\n') : grade.reason;
+    // No test to hang it on: what the code printed while loading goes with the error.
+    const printed = grade.output.trim() ? `\n\nYour code printed:\n${grade.output}` : '';
     return {
       version: 3,
       status: 'error',
-      message: why || `No test ran (${grade.status}).`,
+      message: `${why || `No test ran (${grade.status}).`}${printed}`,
       tests: [],
     };
   }

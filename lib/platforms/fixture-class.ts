@@ -1,7 +1,8 @@
 /**
  * A small class of submissions for the platform tests, made in a temporary folder from the pack's
- * own files: a solution, the stubs, anti-solutions, a timeout beside a crash, and a type error beside
- * a syntax error. Two exercises (01 and 05) keep grading quick; every status is still there.
+ * own files: a solution that logs, the stubs, anti-solutions, a timeout beside a crash, and a type
+ * error beside a syntax error. Two exercises (01 and 05) keep grading quick; every status is
+ * still there.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,15 @@ const anti = (id: string, file: string) => read(SOLUTIONS_DIR, id, `anti/${file}
 /** Per student, per exercise id, the learner file's text. */
 export function fixtureStudents(): Record<string, Files> {
   return {
-    solution: { '01-lazy-range': solution('01-lazy-range'), '05-send': solution('05-send') },
+    // count() says what it was called with: each test's own calls must land in its output.
+    solution: {
+      '01-lazy-range': replaceOnce(
+        solution('01-lazy-range'),
+        '  for (let i = start; ; i += step) yield i;',
+        '  console.log(`count from ${start} by ${step}`);\n  for (let i = start; ; i += step) yield i;',
+      ),
+      '05-send': solution('05-send'),
+    },
     stubs: { '01-lazy-range': stub('01-lazy-range'), '05-send': stub('05-send') },
     // A failing test, and an essential checker finding that withholds the points.
     anti: {

@@ -16,7 +16,6 @@ import {
   workflowYaml,
 } from './github.ts';
 import { gradescopeResults, partialResults } from './gradescope.ts';
-import { mergeGrades, parts } from './gradescope-run.ts';
 import { sampleReport } from '../grade/fixtures/sample-report.ts';
 import { GradescopeResultsSchema } from './gradescope-schema.ts';
 import { exerciseShares, splitCents, sumPoints } from './points.ts';
@@ -71,6 +70,12 @@ describe('Gradescope results', () => {
     const failing = results.tests!.find((t) => t.number === '2.3')!;
     expect(failing).toMatchObject({ status: 'failed', score: 0 });
     expect(failing.output).toMatch(/expected 2 to be 3\nExpected: 3\nReceived: 2/);
+  });
+
+  it("show beside each test what the learner's code printed in it", () => {
+    const output = (n: string) => results.tests!.find((t) => t.number === n)!.output;
+    expect(output('4.2')).toBe('Your code printed:\ntook 2\n');
+    expect(output('4.3')).toBe('timed out after 20 s\n\nYour code printed:\nstill looping\n');
   });
 
   it('while grading, keep every exercise with its full points at stake', () => {
@@ -132,13 +137,11 @@ describe('Exercism results', () => {
     expect(broken.message).toContain('SyntaxError');
   });
 
-  it("put the run's output on the test Exercism shows first", () => {
+  it('put on each test what that test printed, and what loading printed with an error', () => {
     const r = exercismResults(byId('04-lazy-pipelines'), []);
-    expect(r.tests.map((t) => t.output)).toEqual([
-      undefined,
-      undefined,
-      '(all your code printed in this run)\nhello from the learner\n',
-    ]);
+    expect(r.tests.map((t) => t.output)).toEqual([undefined, 'took 2\n', 'still looping\n']);
+    const loading = { ...byId('05-send'), output: 'loading…\n' };
+    expect(exercismResults(loading, []).message).toMatch(/Your code printed:\nloading…\n$/);
   });
 
   it('mark tests that never ran as errors and cut output at 500 characters', () => {
@@ -236,31 +239,6 @@ describe('GitHub job', () => {
     const reporter = steps.find((s) => s.uses?.includes('autograding-grading-reporter'))!;
     expect(reporter.with!.runners).toBe('ex01,ex02');
     expect(reporter.env!.EX02_RESULTS).toBe('${{ steps.report.outputs.ex02 }}');
-  });
-});
-
-describe('grading in parts', () => {
-  it('splits in order and merges back to the same grade', () => {
-    expect(parts([1, 2, 3, 4, 5], 2)).toEqual([
-      [1, 2, 3],
-      [4, 5],
-    ]);
-    expect(parts([1], 3)).toEqual([[1]]);
-    const [a, b] = [sub.exercises.slice(0, 3), sub.exercises.slice(3)];
-    const half = (exercises: typeof a, ignored: string[]) => ({
-      ...sub,
-      exercises,
-      score: sumPoints(exercises.map((e) => e.score)),
-      maxScore: sumPoints(exercises.map((e) => e.points)),
-      ignored: ignored.map((file) => ({ file, reason: 'r' })),
-    });
-    const merged = mergeGrades([
-      half(a, ['x.md', '04-lazy-pipelines/lazy-pipelines.ts']),
-      half(b, ['x.md']),
-    ]);
-    expect(merged.exercises).toEqual(sub.exercises);
-    expect([merged.score, merged.maxScore]).toEqual([sub.score, sub.maxScore]);
-    expect(merged.ignored.map((f) => f.file)).toEqual(['x.md']);
   });
 });
 

@@ -128,6 +128,7 @@ function exerciseTests(grade: ExerciseGrade, options: GradescopeOptions): Grades
       let output = passed ? '' : notRunText(grade, test);
       if (passed && !earned)
         output = `Passed, but the exercise's points are withheld: ${grade.reason ?? 'checker finding'}.`;
+      if (test.output) output += `${output ? '\n\n' : ''}Your code printed:\n${test.output}`;
       return {
         name: `${grade.id}: ${fullName(test)}`,
         number: `${n}.${i + 1}`,

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT } from '../catalog.ts';
+import { loadCatalog, ROOT } from '../catalog.ts';
 import { unzipSubmission } from '../grade/unzip.ts';
 import { GradeReportSchema, type GradeReport, type SubmissionGrade } from '../model.ts';
 import { classroomPoints, classroomResults } from './classroom.ts';
@@ -54,6 +54,11 @@ let tree: string;
 let early: GradescopeResults;
 let gradescope: GradescopeResults;
 let exercism: ExercismResults;
+/** run_autograder's log: one line per write of results.json. */
+let autograderLog: string;
+/** Every distinct results.json seen on disk while run_autograder ran, and what failed to parse. */
+const seen: string[] = [];
+const unreadable: string[] = [];
 
 /**
  * The three real runs are independent, so they run at once: kata grade over the class,
@@ -86,7 +91,19 @@ beforeAll(async () => {
   const exercismOut = join(work, 'exercism');
   mkdirSync(exercismOut);
   const input = join(classDir, 'broken', '01-lazy-range');
-  await Promise.all([
+  // Read results.json as often as a kill could strike: every state must be valid.
+  const watch = setInterval(() => {
+    let text = '';
+    try {
+      text = readFileSync(results, 'utf8');
+      if (seen.at(-1) === text) return;
+      GradescopeResultsSchema.parse(JSON.parse(text));
+      seen.push(text);
+    } catch (err) {
+      unreadable.push(`${(err as Error).message}: ${text.slice(0, 200)}`);
+    }
+  }, 20);
+  const [, graded] = await Promise.all([
     run('node', [
       KATA,
       'grade',
@@ -100,7 +117,8 @@ beforeAll(async () => {
     ]),
     run(...autograder, { env }),
     run(join(ROOT, 'bin', 'run.sh'), ['lazy-range', `${input}/`, `${exercismOut}/`]),
-  ]);
+  ]).finally(() => clearInterval(watch));
+  autograderLog = graded.stdout;
   report = GradeReportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
   gradescope = GradescopeResultsSchema.parse(JSON.parse(readFileSync(results, 'utf8')));
   exercism = ExercismResultsSchema.parse(
@@ -228,6 +246,18 @@ describe('Gradescope autograder, run for real', () => {
     expect(early.score).toBe(0);
   });
 
+  it('rewrites valid results after each exercise, as grading goes', () => {
+    const total = loadCatalog().exercises.length;
+    const counts = [...autograderLog.matchAll(/^results\.json: (\d+) of (\d+) exercises/gm)].map(
+      (m) => Number(m[1]),
+    );
+    // The placeholder, one write per exercise graded, the final results.
+    expect(counts).toEqual([...Array.from({ length: total + 1 }, (_, i) => i), total]);
+    expect(unreadable).toEqual([]);
+    const partial = seen.map((t) => JSON.parse(t) as GradescopeResults);
+    expect(partial.some((r) => /graded so far/.test(r.output ?? ''))).toBe(true);
+  });
+
   it('writes valid results with the score kata grade gives', () => {
     const graded = student('anti');
     expect(gradescope.score).toBe(graded.score);
@@ -239,6 +269,40 @@ describe('Gradescope autograder, run for real', () => {
     expect(gradescope.tests!.find((t) => t.number === '5.0')!.output).toMatch(
       /no-eager-collection/,
     );
+  });
+});
+
+describe('learner output and load errors, whole and in the right place', () => {
+  it("gives each test what the learner's code printed in it", () => {
+    const tests = student('solution').exercises[0]!.tests;
+    const output = (name: string) => tests.find((t) => t.name === name)!.output ?? '';
+    const steps = output('takes a start and a step, including negative ones');
+    expect(steps).toMatch(/count from 10 by 5\n?[^]*count from 3 by -2/);
+    expect(steps).not.toMatch(/from 1 by 1/);
+    const stops = output('stops when the caller breaks out of the loop');
+    expect(stops).toMatch(/^count from 1 by 1\n?$/);
+    const exercism = exercismResults(student('solution').exercises[0]!, sourcesOf('01-lazy-range'));
+    const shown = exercism.tests.find((t) => t.name.endsWith('breaks out of the loop'))!;
+    expect(shown.output).toBe(stops);
+    expect(exercism.tests.filter((t) => t.output).length).toBeGreaterThan(2);
+  });
+
+  it('keeps a syntax error whole, with its place and code frame, cut at 500 characters', () => {
+    const broken = student('broken');
+    expect(broken.exercises[0]!.status).toBe('passed');
+    const syntax = broken.exercises.find((e) => e.id === '05-send')!;
+    const error = syntax.loadErrors[0]!;
+    expect(error).toMatch(/05-send\/send\.ts:\d+:\d+/);
+    expect(error).toContain('export function broken(');
+    expect(error.split('\n').length).toBeGreaterThan(2);
+    expect(error).not.toMatch(/\u001b\[/);
+    expect(error.length).toBeLessThanOrEqual(500 + '… [99999 more characters cut]'.length);
+    // The reason is one line that still says where.
+    expect(syntax.reason).toMatch(/^[^\n]*05-send\/send\.ts:\d+:\d+[^\n]*$/);
+    const exercism = ExercismResultsSchema.parse(exercismResults(syntax, sourcesOf('05-send')));
+    expect(exercism.message).toContain(error);
+    const entry = gradescopeResults(broken).tests!.find((t) => t.number === '5.0')!;
+    expect(entry.output).toContain(error);
   });
 });
 
