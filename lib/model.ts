@@ -78,6 +78,14 @@ export const GradeFindingSchema = z.object({
 }) satisfies z.ZodType<Finding>;
 export type GradeFinding = Finding;
 
+/** A type error in a learner file: it costs nothing, the grade is on behaviour. */
+export const TypeWarningSchema = LocationSchema.extend({
+  /** TypeScript's error code (2322 for TS2322); 0 on the entry that counts the ones not listed. */
+  code: z.number().int(),
+  message: z.string(),
+});
+export type TypeWarning = z.infer<typeof TypeWarningSchema>;
+
 /**
  * One status per exercise. passed: every test passed; partial: some; failed: none; timeout: a test
  * ran past the limit; crashed: the process died (exit, kill, out of memory); missing: no learner
@@ -111,8 +119,10 @@ export const ExerciseGradeSchema = z.object({
   /** Errors that kept the test file from loading at all (a syntax error, a missing export). */
   loadErrors: z.array(z.string()),
   findings: z.array(GradeFindingSchema),
-  /** Problems that cost nothing, such as type errors. */
+  /** Problems that cost nothing, other than type errors. */
   warnings: z.array(z.string()),
+  /** Type errors in the learner files (cost nothing); absent when they were not type-checked. */
+  typeErrors: z.array(TypeWarningSchema).optional(),
   /** What the learner's code printed while this exercise ran, cut with a visible marker. */
   output: z.string(),
   /** Wall time of the exercise's test file, milliseconds. */

@@ -23,7 +23,9 @@ import {
   SOLUTIONS_DIR,
   type Exercise,
 } from '../../lib/catalog.ts';
-import { env, kataBin, mib, ratio, runGroupCapped, table, vitestBin } from './util.ts';
+import { stageSubmission } from '../../lib/grade/stage.ts';
+import { TypeChecker } from '../../lib/grade/typecheck.ts';
+import { env, kataBin, median, mib, ratio, runGroupCapped, table, vitestBin } from './util.ts';
 
 export const title = 'grader';
 
@@ -90,6 +92,7 @@ console.log(JSON.stringify({ grader: process.resourceUsage().maxRSS, child }));`
       grader?: number;
       child?: number;
     };
+    const typing = typeCheckCost(exercises, join(dir, 'typed'));
     const emptyNode = spawnSync(
       process.execPath,
       ['-e', 'console.log(process.resourceUsage().maxRSS)'],
@@ -122,6 +125,13 @@ console.log(JSON.stringify({ grader: process.resourceUsage().maxRSS, child }));`
         '',
       ],
       ['peak memory, one submission', peaks.child ? mib(peaks.child) : '?', '', '', ''],
+      [
+        'type check, one submission (solutions/)',
+        `${typing.warm.toFixed(0)} ms (first ${typing.cold.toFixed(0)} ms)`,
+        `${(bare / size).toFixed(0)} ms bare vitest per submission`,
+        ratio(typing.warm, bare / size),
+        '',
+      ],
     ]);
     const errors = report.submissions.filter((s) => s.status === 'error').length;
     console.log(
@@ -176,4 +186,23 @@ function generateClass(cls: string, exercises: Exercise[], size: number): void {
       }
     }
   }
+}
+
+/**
+ * The type check of one submission (a copy of solutions/) in the grader: the first includes
+ * parsing the lib and @types/node declarations, which later submissions share.
+ */
+function typeCheckCost(exercises: Exercise[], target: string): { cold: number; warm: number } {
+  const staged = stageSubmission(SOLUTIONS_DIR, exercises, target);
+  let t0 = performance.now();
+  const checker = new TypeChecker();
+  checker.check(target, staged.files);
+  const cold = performance.now() - t0;
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    t0 = performance.now();
+    checker.check(target, staged.files);
+    samples.push(performance.now() - t0);
+  }
+  return { cold, warm: median(samples) };
 }

@@ -166,7 +166,11 @@ function student(s: SubmissionGrade, i: number): string {
   if (s.status === 'error')
     parts.push(`<p class="error">Could not be graded: ${esc(s.reason ?? '')}</p>`);
   for (const e of s.exercises) {
-    if (e.status === 'passed') continue;
+    const typeErrors = (e.typeErrors ?? []).map(
+      (t) =>
+        `<li class="warning">type error (costs nothing) ${esc(t.file)}:${t.line}:${t.column}${t.code ? ` TS${t.code}` : ''}: ${esc(t.message)}</li>`,
+    );
+    if (e.status === 'passed' && !typeErrors.length) continue;
     const failures = e.tests
       .filter((t) => t.state === 'failed')
       .map(
@@ -184,8 +188,8 @@ function student(s: SubmissionGrade, i: number): string {
     const loads = e.loadErrors.map((m) => `<li><code>${esc(m)}</code></li>`);
     parts.push(
       `<h4>${esc(e.id)}: ${e.status}, ${fmt(e.score)}/${e.points}${e.reason ? ` — ${esc(e.reason)}` : ''}</h4>` +
-        (loads.length + failures.length + findings.length
-          ? `<ul>${[...loads, ...failures, ...findings].join('')}</ul>`
+        (loads.length + failures.length + findings.length + typeErrors.length
+          ? `<ul>${[...loads, ...failures, ...findings, ...typeErrors].join('')}</ul>`
           : '') +
         (e.output ? `<details><summary>output</summary><pre>${esc(e.output)}</pre></details>` : ''),
     );
@@ -233,6 +237,7 @@ table.heatmap { border-collapse: collapse; }
 .teach .n { display: inline-block; min-width: 5em; color: #b00; }
 .student { border-top: 1px solid #ddd; margin-top: 1em; }
 .finding.essential { color: #b00; }
+.warning { color: #8a6d00; }
 pre { white-space: pre-wrap; background: #f6f6f6; padding: 6px; }
 code { background: #f6f6f6; }
 `;

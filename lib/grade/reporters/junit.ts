@@ -67,6 +67,13 @@ export function junitXml(s: SubmissionGrade): string {
         value: xmlSafe(`${f.severity} ${f.file}:${f.line}:${f.column} ${f.message}`),
       });
     }
+    // A type error costs nothing: a property, never a failure.
+    for (const t of e.typeErrors ?? []) {
+      props.ele('property', {
+        name: t.code ? `type-error:TS${t.code}` : 'type-error',
+        value: xmlSafe(`${t.file}:${t.line}:${t.column} ${t.message}`),
+      });
+    }
     if (e.status === 'missing' || (e.tests.length === 0 && e.status !== 'passed')) {
       // No test ran: one case says why, so the exercise is not silently green.
       const kind = e.status === 'timeout' || e.status === 'crashed' ? 'error' : 'failure';

@@ -13,6 +13,7 @@ import { sampleReport } from '../fixtures/sample-report.ts';
 import { histogramCounts, mostFailed } from './html.ts';
 import { REPORTERS } from './index.ts';
 import { junitXml, xmlSafe } from './junit.ts';
+import { renderTable } from './terminal.ts';
 
 const report = GradeReportSchema.parse(sampleReport());
 let out: string;
@@ -73,6 +74,15 @@ describe.skipIf(!browserHere)('report.html in headless Chromium', () => {
     expect(await page.$eval('#mean', (e) => e.textContent)).toBe('13.3');
   });
 
+  it('lists a type error as a warning that costs nothing', async () => {
+    const warnings = await page.$$eval('#student-0 li.warning', (lis) =>
+      lis.map((li) => li.textContent),
+    );
+    expect(warnings).toEqual([
+      expect.stringContaining('type error (costs nothing) 01-alpha/alpha.ts:3:7 TS2322: Type'),
+    ]);
+  });
+
   it('draws the histogram of totals', async () => {
     const counts = await page.$$eval('#histogram .bar', (bars) =>
       bars.map((b) => Number(b.getAttribute('data-count'))),
@@ -101,6 +111,20 @@ describe('the data behind the page', () => {
   });
 });
 
+describe('the terminal table', () => {
+  it('lists type errors under the table, a line per exercise', () => {
+    const lines = renderTable(report)
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .split('\n')
+      .filter((l) => l.includes('type error'));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^ada 01-alpha: a type error \(cost nothing\): 01-alpha\/alpha\.ts:3:7 TS2322 Type 'string'/,
+      ),
+    ]);
+  });
+});
+
 describe('grades.csv', () => {
   it('parses back to a row per student, formula-like names made text', () => {
     const rows = parse(readFileSync(join(out, 'grades.csv'), 'utf8')) as string[][];
@@ -125,6 +149,13 @@ describe('junit XML', () => {
     expect(result.errors.map((e) => e.message)).toEqual([]);
     expect(xml[1]!.contents).toContain('&lt;script&gt;');
     expect(xml[1]!.contents).not.toContain('\u0000');
+  });
+
+  it('lists a type error as a property, not a failure', () => {
+    const ada = junitXml(report.submissions[0]!);
+    expect(ada).toContain('<property name="type-error:TS2322" value="01-alpha/alpha.ts:3:7 Type');
+    expect(ada).toContain('failures="0"');
+    expect(ada).not.toContain('<failure');
   });
 
   it('replaces what XML 1.0 cannot hold', () => {

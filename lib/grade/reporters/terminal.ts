@@ -66,10 +66,40 @@ export function renderTable(report: GradeReport): string {
   lines.push(
     pc.dim('score per exercise; T timeout, C crashed, W withheld by the checker, - missing'),
   );
+  lines.push(...typeErrorLines(report));
   if (report.interrupted)
     lines.push(pc.yellow('interrupted: only the submissions above were graded'));
   return lines.join('\n');
 }
+
+/** Type errors shown under the table: they cost nothing, so one line per exercise, the first. */
+const TYPE_ERROR_LINES = 20;
+
+function typeErrorLines(report: GradeReport): string[] {
+  const lines: string[] = [];
+  let more = 0;
+  for (const s of report.submissions) {
+    for (const e of s.exercises) {
+      const first = e.typeErrors?.[0];
+      if (!first) continue;
+      if (lines.length >= TYPE_ERROR_LINES) {
+        more += 1;
+        continue;
+      }
+      const n = e.typeErrors!.length;
+      lines.push(
+        pc.yellow(
+          `${s.student} ${e.id}: ${n === 1 ? 'a type error' : `${n} type errors`} (cost nothing): ` +
+            `${first.file}:${first.line}:${first.column} TS${first.code} ${oneLine(first.message)}`,
+        ),
+      );
+    }
+  }
+  if (more) lines.push(pc.yellow(`… and ${more} more exercises with type errors (report.json)`));
+  return lines;
+}
+
+const oneLine = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…` : text);
 
 function cell(s: SubmissionGrade, id: string): string {
   const g = s.exercises.find((e) => e.id === id);
