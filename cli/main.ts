@@ -82,7 +82,7 @@ function program(setCode: (code: number) => void): Command {
     .description('grade a class of submissions safely, with partial credit and reports')
     .argument('<path...>', 'a folder of submissions (a subfolder or .zip each), or submissions')
     .option('--out <dir>', 'where the reports go', 'grades')
-    .option('--timeout <seconds>', 'limit per exercise', seconds, 20)
+    .option('--timeout <seconds>', 'limit per exercise, CPU time (wall clock: 3x)', seconds, 20)
     .option(
       '--checker <mode>',
       'withhold (essential findings cost the points), report or off',
@@ -91,6 +91,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--format <names>', 'reports: all, or some of terminal,csv,json,junit,html', 'all')
     .option('--fresh', 'regrade what an earlier run graded')
     .option('--concurrency <n>', 'submissions at once (default: the number of cores)', positive)
+    .option('--exercises <list>', 'grade only these, by number or id: 5,07-return-values')
     .action(async (paths: string[], opts: import('./commands/grade.ts').GradeCommandOptions) =>
       setCode(await (await import('./commands/grade.ts')).grade(paths, opts)),
     );

@@ -4,7 +4,7 @@
  * 1 when a submission could not be graded at all; 2 for a usage error; 130 after Ctrl-C.
  */
 import { mkdirSync } from 'node:fs';
-import { UsageError } from '../../lib/catalog.ts';
+import { findExercise, loadCatalog, UsageError, type Exercise } from '../../lib/catalog.ts';
 import { CHECKER_MODES, type CheckerMode } from '../../lib/model.ts';
 
 export interface GradeCommandOptions {
@@ -14,6 +14,8 @@ export interface GradeCommandOptions {
   format: string;
   fresh?: boolean;
   concurrency?: number;
+  /** Comma-separated exercise ids or numbers (`05-send,7`); default all. */
+  exercises?: string;
 }
 
 export async function grade(paths: string[], options: GradeCommandOptions): Promise<number> {
@@ -37,6 +39,7 @@ export async function grade(paths: string[], options: GradeCommandOptions): Prom
       `no report format "${unknown[0]}"; use all or some of ${Object.keys(REPORTERS).join(', ')}.`,
     );
   }
+  const exercises = options.exercises ? pickExercises(options.exercises) : undefined;
   const submissions = discoverSubmissions(paths);
   mkdirSync(options.out, { recursive: true });
 
@@ -57,6 +60,7 @@ export async function grade(paths: string[], options: GradeCommandOptions): Prom
       checker: options.checker as CheckerMode,
       fresh: options.fresh ?? false,
       ...(options.concurrency && { concurrency: options.concurrency }),
+      ...(exercises && { exercises }),
       signal: abort.signal,
       onGraded: (g, done) => progress.graded(g, done),
     });
@@ -68,4 +72,11 @@ export async function grade(paths: string[], options: GradeCommandOptions): Prom
   for (const name of formats) await REPORTERS[name]!.write(report, options.out);
   if (report.interrupted) return 130;
   return report.submissions.some((s) => s.status === 'error') ? 1 : 0;
+}
+
+/** The exercises named by number, id or slug (`5,07-return-values`), in the course's order. */
+function pickExercises(list: string): Exercise[] {
+  const all = loadCatalog().exercises;
+  const picked = new Set(list.split(',').map((name) => findExercise(all, name)));
+  return all.filter((e) => picked.has(e));
 }

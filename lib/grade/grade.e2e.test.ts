@@ -1,8 +1,8 @@
 // End to end: grades a fixture class (solutions, stubs, an anti-solution and hostile submissions)
 // through the sandbox, then checks every student's exact scores and statuses, that nothing was
-// written outside the scratch folders, the written reports, resume, and bad input.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// written outside the scratch folders, the written reports, resume, Ctrl-C, and bad input.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,12 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, ROOT, UsageError } from '../catalog.ts';
 import { GradeReportSchema, type GradeReport } from '../model.ts';
 import { discoverSubmissions } from './discover.ts';
-import { buildFixtureClass, FIXTURE_EXERCISES, markers } from './fixtures/class.ts';
+import { buildFixtureClass, FIXTURE_EXERCISES, markers, TYPE_ERROR } from './fixtures/class.ts';
 import { gradeClass, type GradeOptions } from './grader.ts';
 import { REPORTERS } from './reporters/index.ts';
+import { WALL_FACTOR } from './sandbox.ts';
 
 const TAG = `e2e-${process.pid}`;
+/** A small limit keeps the endless loops quick; the default is 20 s. */
+const TIMEOUT_S = 8;
 let dir: string;
+let cls: string;
 let out: string;
 let server: Server;
 let connections = 0;
@@ -34,12 +38,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
-  const cls = await buildFixtureClass(dir, TAG, port);
+  cls = await buildFixtureClass(dir, TAG, port);
   options = {
     submissions: discoverSubmissions([cls]),
     out,
-    // Small limits keep the test quick; the defaults are 20 s and 512 MiB.
-    timeoutMs: 15_000,
+    // The CLI's settings in the Ctrl-C test below, so that their reports can be compared, but a
+    // small heap (the default is 512 MiB), so that the out-of-memory student is quick.
+    timeoutMs: TIMEOUT_S * 1000,
     heapMb: 160,
     checker: 'withhold',
     fresh: true,
@@ -80,6 +85,10 @@ const EXPECTED: Record<string, [number, string, string] | 'error'> = {
   'patched-prototype': [0, 'failed', 'missing'],
   'patched-expect': [0, 'failed', 'missing'],
   flood: [10, 'passed', 'missing'],
+  'output-flood': [0, 'crashed', 'missing'],
+  abort: [0, 'crashed', 'missing'],
+  // A type error costs nothing.
+  'type-error': [20, 'passed', 'passed'],
   corrupt: 'error',
   empty: 'error',
 };
@@ -122,6 +131,41 @@ describe('kata grade on a fixture class', () => {
     expect(grade('exit').reason).toBe('the code called process.exit(0)');
     expect(grade('self-kill').reason).toMatch(/killed/);
     expect(grade('oom').reason).toMatch(/memory/);
+    expect(grade('output-flood').reason).toBe('output flood: printed more than 16 MiB');
+    expect(grade('abort').reason).toBe('the code called process.abort()');
+  });
+
+  it('stops an endless loop within its limit, by CPU time or the wall-clock backstop', () => {
+    const loop = report.submissions.find((s) => s.student === 'loop-import')!;
+    // Generous: the backstop, plus starting the sandbox on a busy machine.
+    expect(loop.duration).toBeLessThan((WALL_FACTOR * TIMEOUT_S + 60) * 1000);
+  });
+
+  it('lists type errors as warnings, by file and line, without touching scores', () => {
+    const typed = report.submissions.find((s) => s.student === 'type-error')!;
+    const source = readFileSync(join(cls, 'type-error', '05-send', 'send.ts'), 'utf8');
+    const line = source.split('\n').indexOf(TYPE_ERROR.trim()) + 1;
+    expect(typed.exercises.map((e) => e.typeErrors)).toEqual([
+      [
+        {
+          file: '05-send/send.ts',
+          line,
+          column: 14,
+          code: 2322,
+          message: "Type 'string' is not assignable to type 'number'.",
+        },
+      ],
+      [],
+    ]);
+    // The same code without the error: no warning, the same grade.
+    const solved = report.submissions.find((s) => s.student === 'solved')!;
+    expect(solved.exercises.map((e) => e.typeErrors)).toEqual([[], []]);
+    expect(typed.exercises.map((e) => [e.status, e.score])).toEqual(
+      solved.exercises.map((e) => [e.status, e.score]),
+    );
+    expect(report.submissions.find((s) => s.student === 'stubs')!.exercises[0]!.typeErrors).toEqual(
+      [],
+    );
   });
 
   it('writes nothing outside the scratch folders and opens no connection', () => {
@@ -198,6 +242,63 @@ describe('kata grade on a fixture class', () => {
   }, 120_000);
 });
 
+describe('Ctrl-C during kata grade', () => {
+  it('stops promptly, leaves valid reports and no sandbox; a re-run completes them', async () => {
+    const students = ['solved', 'stubs'];
+    const outC = join(dir, 'out-ctrl-c');
+    const tmp = join(dir, 'tmp-ctrl-c');
+    mkdirSync(tmp);
+    const args = [
+      join(ROOT, 'bin/kata.js'),
+      'grade',
+      ...students.map((s) => join(cls, s)),
+      ...['--out', outC, '--timeout', String(TIMEOUT_S), '--concurrency', '1'],
+      ...['--exercises', FIXTURE_EXERCISES.join(','), '--format', 'json,csv'],
+    ];
+    const env = { ...process.env, TMPDIR: tmp };
+    const kata = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => kata.on('exit', resolve));
+    let stderr = '';
+    // Interrupted while the second student is graded.
+    await new Promise<void>((resolve, reject) => {
+      kata.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('[1/2]')) resolve();
+      });
+      void exited.then(() => reject(new Error(`kata grade ended first: ${stderr}`)));
+    });
+    const interrupted = performance.now();
+    kata.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(performance.now() - interrupted).toBeLessThan(20_000);
+    expect(sandboxesUnder(tmp)).toEqual([]);
+
+    const partial = GradeReportSchema.parse(readJson(join(outC, 'report.json')));
+    expect(partial.interrupted).toBe(true);
+    expect(partial.submissions.map((s) => s.student)).toEqual(['solved']);
+    const rows = parse(readFileSync(join(outC, 'grades.csv'), 'utf8')) as string[][];
+    expect(rows.map((r) => r[0])).toEqual(['student', 'solved']);
+
+    const again = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8' });
+    expect(again.status, again.stderr).toBe(0);
+    const resumed = GradeReportSchema.parse(readJson(join(outC, 'report.json')));
+    const uninterrupted = {
+      ...report,
+      submissions: report.submissions.filter((s) => students.includes(s.student)),
+    };
+    expect(comparable(resumed)).toEqual(comparable(uninterrupted));
+    expect(parse(readFileSync(join(outC, 'grades.csv'), 'utf8'))).toEqual(
+      (parse(readFileSync(join(out, 'grades.csv'), 'utf8')) as string[][]).filter(
+        (r) => r[0] === 'student' || students.includes(r[0]!),
+      ),
+    );
+  }, 120_000);
+});
+
 describe('kata grade on bad input', () => {
   it('refuses a missing path in one line naming it', () => {
     expect(() => discoverSubmissions(['/no/such/class'])).toThrow(UsageError);
@@ -211,6 +312,35 @@ describe('kata grade on bad input', () => {
     ]);
   }, 60_000);
 });
+
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/**
+ * A report without what differs between two gradings of the same work: timings, and the hash,
+ * which changes whenever the pack's files do; and the isolation layers, where the heap cap of
+ * the run above is smaller than the CLI's.
+ */
+function comparable(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value), (key, v: unknown) =>
+    key === 'duration' || key === 'hash' || key === 'isolation' ? undefined : v,
+  );
+}
+
+/** Processes whose command line names a path under `dir` (a sandbox's scratch folder). */
+function sandboxesUnder(dir: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+      if (cmdline.includes(dir)) found.push(`${pid}: ${cmdline.slice(0, 200)}`);
+    } catch {
+      // Gone.
+    }
+  }
+  return found;
+}
 
 function solved() {
   return report.submissions.find((s) => s.student === 'solved')!;

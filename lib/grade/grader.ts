@@ -21,6 +21,7 @@ import {
   type GradeReport,
   type SubmissionGrade,
   type TestOutcome,
+  type TypeWarning,
 } from '../model.ts';
 import type { Submission } from './discover.ts';
 import { cut, MESSAGE_CAP, OUTPUT_PER_EXERCISE } from './text.ts';
@@ -170,6 +171,10 @@ async function gradeSubmission(
 
   if (options.checker !== 'off')
     checkExercise ??= (await import('../../checker/index.ts')).checkExercise;
+  typeChecker ??= await import('./typecheck.ts').then((m) => new m.TypeChecker());
+  // Type errors cost nothing: found once, while the first sandboxed run starts.
+  let typed: Map<string, TypeWarning[]> | undefined;
+  const typeErrorsOf = (id: string) => (typed ??= typeCheck(kataDir, staged.files)).get(id);
   const results = new Map<string, Partial<ExerciseRun>>();
   const present = exercises.filter((e) => staged.files.has(e.id));
   const runOf = (id: string) => {
@@ -192,8 +197,8 @@ async function gradeSubmission(
   // The checker runs once per exercise: when it is graded for the progress hook, or at the end.
   const checked = new Map<string, GradeFinding[]>();
   const reported = new Set<string>();
-  const gradeOf = (exercise: Exercise) =>
-    exerciseGrade(
+  const gradeOf = (exercise: Exercise): ExerciseGrade => {
+    const grade = exerciseGrade(
       exercise,
       staged.files.get(exercise.id),
       results.get(exercise.id) as ExerciseRun | undefined,
@@ -201,6 +206,9 @@ async function gradeSubmission(
       options,
       checked,
     );
+    const typeErrors = grade.status === 'missing' ? undefined : typeErrorsOf(exercise.id);
+    return typeErrors ? { ...grade, typeErrors } : grade;
+  };
   const report = (exercise: Exercise, grade = gradeOf(exercise)) => {
     if (!reported.has(exercise.id)) options.onExerciseGraded?.(submission.student, grade);
     reported.add(exercise.id);
@@ -215,7 +223,7 @@ async function gradeSubmission(
   for (let round = 0; remaining.length && round < present.length + 10; round++) {
     const skip = remaining.flatMap((id) => runOf(id).hung);
     const finished = new Set<string>();
-    const result = await runSandboxed({
+    const running = runSandboxed({
       runtime: runtime(),
       scratch,
       kataDir,
@@ -269,6 +277,9 @@ async function gradeSubmission(
         }
       },
     });
+    // While the child starts vitest.
+    typed ??= typeCheck(kataDir, staged.files);
+    const result = await running;
     options.onRun?.(submission.student, result);
     const end = result.end;
     if (end.kind === 'aborted') return undefined;
@@ -453,15 +464,21 @@ function exerciseGrade(
     (e) => `uncaught error: ${cut(firstLine(e.message), MESSAGE_CAP)}`,
   );
 
-  // vitest turns process.exit() in a worker into an error; the grade calls it what it is.
-  const exitCall = [...loadErrors, ...uncaught, ...outcomes.map((t) => t.failure?.message ?? '')]
+  // vitest turns process.exit() in a worker into an error, and Node process.abort(); the grade
+  // calls them what they are.
+  const errors = [...loadErrors, ...uncaught, ...outcomes.map((t) => t.failure?.message ?? '')];
+  const exitCall = errors
     .map((m) => /process\.exit unexpectedly called with "?([^"\s]*)"?/.exec(m))
     .find((m) => m);
+  const abortCall = errors.some((m) => m.includes('process.abort() is not supported in workers'));
   let status: ExerciseGrade['status'];
   let reason: string | undefined;
   if (exitCall) {
     status = 'crashed';
     reason = `the code called process.exit(${exitCall[1]})`;
+  } else if (abortCall) {
+    status = 'crashed';
+    reason = 'the code called process.abort()';
   } else if (run?.timeout !== undefined || timedOutTest) {
     status = 'timeout';
     const hung = run?.hung.length ? run.hung : [run?.timeout ?? fullName(timedOutTest!)];
@@ -520,10 +537,15 @@ function tidyOutcome(this: string, t: TestOutcome): TestOutcome {
       ...t.failure,
       message: cut(t.failure.message.split(this + '/').join(''), MESSAGE_CAP),
     };
+    // The pack's files ran from the runtime view, which gradeClass makes beside the scratch
+    // folders (<root>/pack beside <root>/s<i>/kata): relative to it, a path is the same each run.
+    const view = join(this, '..', '..', 'pack');
     for (const key of ['at', 'thrownAt'] as const) {
       const loc = f[key];
-      if (loc)
-        f[key] = { ...loc, file: relative(loc.file.startsWith(this) ? this : ROOT, loc.file) };
+      if (loc) {
+        const base = [this, view].find((dir) => loc.file.startsWith(`${dir}/`)) ?? ROOT;
+        f[key] = { ...loc, file: relative(base, loc.file) };
+      }
     }
     out.failure = f;
   }
@@ -534,6 +556,16 @@ function tidyOutcome(this: string, t: TestOutcome): TestOutcome {
 // The checker (and TypeScript with it) loads only when a submission is graded, not resumed.
 type CheckExercise = typeof import('../../checker/index.ts').checkExercise;
 let checkExercise: CheckExercise | undefined;
+let typeChecker: import('./typecheck.ts').TypeChecker | undefined;
+
+/** Type errors by exercise; none listed (not an error) if TypeScript itself fails. */
+function typeCheck(kataDir: string, files: Map<string, string[]>): Map<string, TypeWarning[]> {
+  try {
+    return typeChecker!.check(kataDir, files);
+  } catch {
+    return new Map();
+  }
+}
 
 function runChecker(exercise: Exercise, kataDir: string): GradeFinding[] {
   try {

@@ -12,17 +12,25 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, realpathSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
 import { buildSync } from 'esbuild';
 import { ROOT } from '../paths.ts';
 import type { IsolationLayer } from '../model.ts';
 import type { ChildEvent, ChildJob } from './protocol.ts';
+import { FLOOD_BYTES } from './text.ts';
 
 /** Heap of a sandboxed run, MiB: far above what a kata needs, far below the machine's. */
 export const HEAP_MB = 512;
 /** Output a child may print on stdout and stderr before the rest is dropped. */
 export const OUTPUT_CAP = 64 * 1024;
+/**
+ * The wall-clock backstop of an exercise, as a multiple of its CPU-time limit: for code that
+ * blocks without burning CPU (a never-settling promise fails earlier, at vitest's test timeout).
+ */
+export const WALL_FACTOR = 3;
+/** How often the CPU time of a running exercise is read. */
+const CPU_POLL_MS = 200;
 
 export interface Runtime {
   /** The runtime view: vitest's root inside the sandbox. */
@@ -79,7 +87,13 @@ const UNSHARE = ['--map-root-user', '--net', '--pid', '--fork', '--mount-proc', 
 /** The isolation layers a run has, for the report. */
 export function isolationLayers(runtime: Runtime, heapMb = HEAP_MB): IsolationLayer[] {
   return [
-    { layer: 'process tree', on: true, detail: 'one per submission, killed as a whole on overrun' },
+    {
+      layer: 'process tree',
+      on: true,
+      detail: `one per submission, killed as a whole on overrun (${
+        CPU_TIME ? `CPU time, wall clock at ${WALL_FACTOR}x` : 'wall-clock time'
+      })`,
+    },
     {
       layer: 'permissions',
       on: true,
@@ -88,7 +102,11 @@ export function isolationLayers(runtime: Runtime, heapMb = HEAP_MB): IsolationLa
         'writes only the scratch folder; no child processes',
     },
     { layer: 'heap cap', on: true, detail: `${heapMb} MiB` },
-    { layer: 'output cap', on: true, detail: `${OUTPUT_CAP / 1024} KiB per run` },
+    {
+      layer: 'output cap',
+      on: true,
+      detail: `${OUTPUT_CAP / 1024} KiB kept per run; an exercise printing over ${FLOOD_BYTES / 1024 / 1024} MiB is stopped`,
+    },
     runtime.namespaces
       ? { layer: 'network', on: true, detail: 'cut: own network namespace (unshare)' }
       : { layer: 'network', on: false, detail: 'not cut: unshare cannot create namespaces here' },
@@ -107,7 +125,11 @@ export interface RunOptions {
   exercises: string[];
   /** Tests to skip (full names): they hung or crashed an earlier run. */
   skipTests: string[];
-  /** Per exercise, from its first line of loading to its last test. */
+  /**
+   * Per exercise, from its first line of loading to its last test: CPU time of the process tree
+   * where /proc tells it (a busy machine costs nothing), with a wall-clock backstop at
+   * WALL_FACTOR times it; wall-clock time elsewhere.
+   */
   timeoutMs: number;
   onEvent: (event: ChildEvent) => void;
   /** Heap cap, MiB (default HEAP_MB). */
@@ -135,6 +157,8 @@ const START_TIMEOUT_MS = 60_000;
 
 /** Runs the canonical tests of `exercises` in one sandboxed process tree. */
 export function runSandboxed(options: RunOptions): Promise<RunResult> {
+  // An abort before the start would never reach the child's listener.
+  if (options.signal?.aborted) return Promise.resolve({ end: { kind: 'aborted' }, output: '' });
   const { runtime, scratch, kataDir } = options;
   const tmp = join(scratch, 'tmp');
   mkdirSync(tmp, { recursive: true });
@@ -197,10 +221,13 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
 
   let output = '';
   let dropped = 0;
+  let onFlood: (() => void) | undefined;
   const capture = (chunk: Buffer) => {
     const room = OUTPUT_CAP - output.length;
     if (room > 0) output += chunk.toString('utf8', 0, Math.min(chunk.length, room));
     dropped += Math.max(0, chunk.length - Math.max(room, 0));
+    // Written straight to the process's stdout or stderr, past the worker's own count.
+    if (dropped > FLOOD_BYTES) onFlood?.();
   };
   child.stdout!.on('data', capture);
   child.stderr!.on('data', capture);
@@ -212,8 +239,10 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
     let maxRssKiB: number | undefined;
     let end: RunEnd | undefined;
     let timer: NodeJS.Timeout | undefined;
+    let poll: NodeJS.Timeout | undefined;
     let pending = '';
     let discarded = 0;
+    let printed = 0;
 
     const kill = () => {
       try {
@@ -224,17 +253,40 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
     };
     const arm = (ms: number, onFire: () => void) => {
       clearTimeout(timer);
+      clearInterval(poll);
       timer = setTimeout(onFire, ms);
     };
     const finish = (e: RunEnd) => {
       if (end) return;
       end = e;
       clearTimeout(timer);
+      clearInterval(poll);
       kill();
     };
+    /** Starts the exercise's limit: CPU time of the tree, a wall-clock backstop. */
+    const armLimit = (exercise: string) => {
+      const fire = () =>
+        finish({ kind: 'timeout', exercise, ...(currentTest && { test: currentTest }) });
+      const start = CPU_TIME ? treeCpuMs(child.pid!) : undefined;
+      arm(start === undefined ? options.timeoutMs : WALL_FACTOR * options.timeoutMs, fire);
+      if (start === undefined) return;
+      poll = setInterval(() => {
+        const now = treeCpuMs(child.pid!);
+        if (now !== undefined && now - start > options.timeoutMs) fire();
+      }, CPU_POLL_MS);
+    };
+    /** Learner output past FLOOD_BYTES: the exercise is stopped, as a crash. */
+    const flood = () =>
+      finish({
+        kind: 'crashed',
+        ...(current && { exercise: current }),
+        ...(currentTest && { test: currentTest }),
+        reason: `output flood: printed more than ${FLOOD_BYTES / 1024 / 1024} MiB`,
+      });
     arm(START_TIMEOUT_MS, () =>
       finish({ kind: 'crashed', reason: 'the test process did not start within 60 s' }),
     );
+    onFlood = flood;
     const onAbort = () => finish({ kind: 'aborted' });
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -259,14 +311,10 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
             };
             if (hint.type === 'ready' && current && !ready) {
               ready = true;
-              const exercise = current;
-              arm(options.timeoutMs, () =>
-                finish({
-                  kind: 'timeout',
-                  exercise,
-                  ...(currentTest && { test: currentTest }),
-                }),
-              );
+              armLimit(current);
+            } else if (hint.type === 'flood' && current) {
+              // The worker counts what its console and streams print (worker-setup.ts).
+              flood();
             } else if (current && typeof hint.name === 'string') {
               currentTest = hint.name.slice(0, 1000);
             }
@@ -287,6 +335,10 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
           continue;
         }
         if (end) continue;
+        if (event.type === 'log') {
+          printed += event.text.length;
+          if (printed > FLOOD_BYTES) flood();
+        }
         if (event.type === 'exercise-start') {
           current = event.id;
           currentTest = undefined;
@@ -304,6 +356,7 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
           currentTest = event.name;
         } else if (event.type === 'exercise-end') {
           current = undefined;
+          printed = 0;
           currentTest = undefined;
           // Between exercises: the next one's start re-arms; a stall here is the runner's.
           arm(START_TIMEOUT_MS, () =>
@@ -320,6 +373,7 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
 
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearInterval(poll);
       options.signal?.removeEventListener('abort', onAbort);
       if (!end) {
         const why = crashReason(code, signal, output);
@@ -333,9 +387,71 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
       kill();
       if (dropped) output += `\n[… ${dropped} more bytes of output dropped]`;
       void discarded;
-      resolve({ end, output, ...(maxRssKiB !== undefined && { maxRssKiB }) });
+      resolve({
+        end,
+        output: withoutGcTrace(output),
+        ...(maxRssKiB !== undefined && { maxRssKiB }),
+      });
     });
   });
+}
+
+/**
+ * V8's last few garbage collections before running out of memory (`[2:0x7f57ec000f00] 8731 ms:
+ * Mark-Compact ...`) dropped: timings and addresses, different on every run, where the same
+ * submission must get the same report.
+ */
+export function withoutGcTrace(output: string): string {
+  return output.replace(/^\[\d+:0x[0-9a-f]+\][^\n]*\n?/gm, '');
+}
+
+/** Whether /proc gives the CPU time of a process tree here (Linux). */
+const CPU_TIME = treeCpuMs(process.pid) !== undefined;
+
+/**
+ * CPU time (user and system, all threads) of `pid` and its descendants, milliseconds, from
+ * /proc; undefined where /proc cannot tell.
+ */
+export function treeCpuMs(pid: number): number | undefined {
+  let ticks = 0;
+  let found = false;
+  const stack = [pid];
+  for (let seen = 0; stack.length && seen < 64; seen++) {
+    const p = stack.pop()!;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+    } catch {
+      continue; // Gone.
+    }
+    // Fields after the command name (which may hold spaces): state is 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+    found = true;
+    for (const child of childrenOf(p)) stack.push(child);
+  }
+  // USER_HZ is 100 on every Linux that Node runs on.
+  return found && Number.isFinite(ticks) ? ticks * 10 : undefined;
+}
+
+/** Child processes of every thread of `pid`. */
+function childrenOf(pid: number): number[] {
+  const pids: number[] = [];
+  let tasks: string[] = [String(pid)];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    // Gone.
+  }
+  for (const task of tasks) {
+    try {
+      const text = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      if (text) pids.push(...text.split(' ').map(Number));
+    } catch {
+      // Gone, or no children file in this kernel.
+    }
+  }
+  return pids;
 }
 
 /** One line on why a child ended without finishing. */
