@@ -18,6 +18,7 @@ import {
   constantString,
   enclosingFunction,
   globalName,
+  isClass,
   isFunctionNode,
   propertyNameText,
   memberName,
@@ -26,6 +27,7 @@ import {
   ts,
   unwrap,
 } from './ast.ts';
+import { ownerOf } from './exports.ts';
 import type { Module } from './module.ts';
 import { contains, within, type Part, type Scope } from './scope.ts';
 import { declaredKind, valueKind } from './types.ts';
@@ -206,11 +208,31 @@ function* iteratedArrayCalls(scope: Scope): Generator<Eager> {
     if (
       owner === 'Object' || owner === 'Reflect'
         ? OBJECT_LISTS.has(name) || name === 'ownKeys'
-        : ARRAY_MAKERS.has(name)
+        : ARRAY_MAKERS.has(name) && !(object && learnersMethod(m, object, name))
     ) {
       yield [m, call, `Iterating the array \`.${name}()\` builds`];
     }
   }
+}
+
+/**
+ * `this.flat(...)` in a class or object that declares `flat`, `ops.map(...)` for a module-level
+ * object or class declaring `map`: the learner's own method, not the array method of that name.
+ */
+function learnersMethod(m: Module, object: ts.Expression, name: string): boolean {
+  const declares = (owner: ts.Node | undefined) =>
+    !!owner &&
+    (isClass(owner) || ts.isObjectLiteralExpression(owner)) &&
+    (isClass(owner) ? owner.members : owner.properties).some(
+      (member) => propertyNameText(member.name) === name,
+    );
+  if (object.kind === SK.ThisKeyword) return declares(ownerOf(object));
+  if (!ts.isIdentifier(object)) return false;
+  const init = m.initializers.get(object.text);
+  if (init) return declares(unwrap(init));
+  return m
+    .nodes<ts.ClassDeclaration>(SK.ClassDeclaration)
+    .some((c) => c.name?.text === object.text && declares(c));
 }
 
 // ---------------------------------------------------------------------------------------------

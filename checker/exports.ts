@@ -283,6 +283,14 @@ function valueOf(
     return owner ? { kind: 'found', module: mod, node: owner } : unknown('`this`', mod, e);
   }
   if (ts.isNewExpression(e)) {
+    // A proxy around a function: like a bound function, the rules see through it (producers.ts).
+    if (
+      ts.isIdentifier(e.expression) &&
+      e.expression.text === 'Proxy' &&
+      !mod.declared.has('Proxy') &&
+      (e.arguments?.length ?? 0) >= 2
+    )
+      return { kind: 'found', module: mod, node: e };
     // An instance: its members are the class's (methods, fields).
     const cls = valueOf(load, mod, e.expression, seen);
     return cls.kind === 'found' && isClass(cls.node)

@@ -6,6 +6,7 @@
 import { isClass, isFunctionNode, isValueReference, SK, ts } from './ast.ts';
 import { resolveLocal, resolveValue, type Loader, type Target } from './exports.ts';
 import type { Module } from './module.ts';
+import { isWrapper } from './producers.ts';
 
 export interface Part {
   module: Module;
@@ -35,7 +36,9 @@ export function scopeOf(load: Loader, start: Part, options: ScopeOptions = {}): 
   const add = (t: Target) => {
     if (t.kind !== 'found') return;
     const n = t.node;
-    if (!(isFunctionNode(n) || isClass(n) || ts.isObjectLiteralExpression(n))) return;
+    // A bound function or a proxy: what it wraps is reached through it.
+    if (!(isFunctionNode(n) || isClass(n) || ts.isObjectLiteralExpression(n) || isWrapper(n)))
+      return;
     if (options.skip?.(t.module, n)) return;
     if (!parts.some((p) => p.module === t.module && contains(p.node, n)))
       parts.push({ module: t.module, node: n });

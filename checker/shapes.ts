@@ -1,7 +1,9 @@
 /** What kind of thing an export is: shared by the generator and iterator-class rules. */
 import {
   type FunctionNode,
+  globalName,
   isGenerator,
+  memberObject,
   memberName,
   enclosingFunction,
   extendsSomething,
@@ -13,8 +15,16 @@ import {
   ts,
   unwrap,
 } from './ast.ts';
-import { splitExportPath } from './exports.ts';
+import { splitExportPath, type Found } from './exports.ts';
 import type { Module } from './module.ts';
+import {
+  builtArray,
+  isWrapper,
+  localValue,
+  madeByCalling,
+  valueIn,
+  type Env,
+} from './producers.ts';
 import { cannotVerify, missingExport, nameOf, type Issue, type RuleContext } from './rule.ts';
 
 function kindOf(node: ts.Node): string | undefined {
@@ -38,9 +48,10 @@ export function requireGenerator(ctx: RuleContext, name: string, wantAsync: bool
   const shape = isMember
     ? `${wantAsync ? 'async ' : ''}*${last}() { ... }`
     : `${wantAsync ? 'async function*' : 'function*'} ${last === 'default' ? '' : last}(...)`;
+  const written = `export ${shape.replace(' (', '(')} { ... }`;
   if (target.kind === 'missing') return [missingExport(ctx, name, wanted)];
-  if (target.kind === 'unknown')
-    return [cannotVerify(ctx, name, target, wanted, `export ${shape.replace(' (', '(')} { ... }`)];
+  if (target.kind === 'unknown') return [cannotVerify(ctx, name, target, wanted, written)];
+  if (isWrapper(target.node)) return behindWrapper(ctx, name, target, wantAsync, written);
   const is = kindOf(target.node);
   if (!is)
     return [
@@ -54,22 +65,89 @@ export function requireGenerator(ctx: RuleContext, name: string, wantAsync: bool
           node: target.node,
         },
         wanted,
-        `export ${shape.replace(' (', '(')} { ... }`,
+        written,
       ),
     ];
   if (is === wanted) return inNameOnly(ctx, name, target.module, target.node as FunctionNode);
+  return [notAGenerator(ctx, name, target.module, target.node, is, wantAsync, shape)];
+}
+
+function notAGenerator(
+  ctx: RuleContext,
+  name: string,
+  module: Module,
+  node: ts.Node,
+  is: string,
+  wantAsync: boolean,
+  shape: string,
+): Issue {
+  const wanted = wantAsync ? 'an async generator function' : 'a generator function';
   const why = wantAsync
     ? 'An async generator awaits inside and queues overlapping next() calls for you; that is what this exercise is about'
     : 'A generator runs only as far as each next() asks, one value at a time; passing tests alone do not show that';
-  return [
-    {
-      module: target.module,
-      node: nameOf(target.node),
-      message:
-        `\`${name}\` is ${is}, not ${wanted}. ${why}. ` +
-        `Write it as \`${shape.replace(' (', '(')}\` and \`yield\` each value (README tasks, ${ctx.hint}).`,
-    },
-  ];
+  return {
+    module,
+    node: nameOf(node),
+    message:
+      `\`${name}\` is ${is}, not ${wanted}. ${why}. ` +
+      `Write it as \`${shape.replace(' (', '(')}\` and \`yield\` each value (README tasks, ${ctx.hint}).`,
+  };
+}
+
+/**
+ * An export that wraps a generator function (an arrow or function returning its call, `.bind`, a
+ * Proxy) is honest when every call hands back a generator object made by a `function*`: that
+ * one is judged. A wrapper returning anything else is not a generator; one the checker cannot
+ * follow is unverifiable.
+ */
+function behindWrapper(
+  ctx: RuleContext,
+  name: string,
+  target: Found,
+  wantAsync: boolean,
+  written: string,
+): Issue[] {
+  const wanted = wantAsync ? 'an async generator function' : 'a generator function';
+  const made = madeByCalling(ctx, target.module, target.node);
+  const lost = made.find((m) => m.kind === 'unknown');
+  if (lost)
+    return [
+      cannotVerify(
+        ctx,
+        name,
+        { ...lost, why: `a wrapper whose result comes from ${lost.why}` },
+        `${wanted}, or a wrapper that returns what one makes`,
+        written,
+      ),
+    ];
+  const objectKind = wantAsync ? 'an async generator object' : 'a generator object';
+  const wrong = made.flatMap((m) =>
+    m.kind === 'other'
+      ? [m.what]
+      : m.kind === 'generator' && m.async !== wantAsync
+        ? [m.async ? 'an async generator object' : 'a generator object']
+        : [],
+  );
+  if (wrong.length) {
+    const what = wrong[0]!;
+    return [
+      {
+        module: target.module,
+        node: nameOf(target.node),
+        message:
+          `\`${name}\` is a wrapper whose call gives ${what}, not ${objectKind} made by a ` +
+          `${wantAsync ? 'async function*' : 'function*'}. Each call must hand back what a generator ` +
+          `function makes, so that the values come one next() at a time. Write it as ` +
+          `\`${written}\`, or return the call of one (README tasks, ${ctx.hint}).`,
+      },
+    ];
+  }
+  const seen = new Set<ts.Node>();
+  return made.flatMap((m) => {
+    if (m.kind !== 'generator' || seen.has(m.node)) return [];
+    seen.add(m.node);
+    return inNameOnly(ctx, name, m.module, m.node, m.env);
+  });
 }
 
 export const hasMember = (members: readonly { name?: ts.PropertyName }[], name: string) =>
@@ -157,26 +235,81 @@ function memberObjectOf(e: ts.Expression): ts.Expression {
   return (e as ts.PropertyAccessExpression).expression;
 }
 
+/** What makes an iterator over an array: `yield* xs.values()` replays `xs`. */
+const ITERATOR_MAKERS = new Set(['values', 'keys', 'entries', '[Symbol.iterator]']);
+
 /**
- * A `function*` whose only work is `yield*` over a hand-written iterator is a generator in name
- * only: the values come from a next() written by hand.
+ * Does `expr` only replay values made beforehand: a hand-written iterator, or an array built
+ * before the first of them is handed out (`yield* values`, `yield* Array.from(...)`)? Followed
+ * through parameters bound by a wrapper's call and through `const`s of the functions around it.
  */
-function inNameOnly(ctx: RuleContext, name: string, module: Module, fn: FunctionNode): Issue[] {
+function replays(
+  ctx: RuleContext,
+  module: Module,
+  expr: ts.Expression,
+  env: Env,
+  depth = 0,
+): boolean {
+  if (depth > 6) return false;
+  if (handWritten(ctx, module, expr) || builtArray(ctx, module, expr, env)) return true;
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e)) {
+    // A local holding an iterator (`const it = all.values()`), or a parameter bound by the call.
+    const local = localValue(module, e);
+    if (local)
+      return !ts.isFunctionDeclaration(local) && replays(ctx, module, local, env, depth + 1);
+    const bound = env.get(e.text);
+    return !!bound && replays(ctx, bound.module, bound.expr, bound.env, depth + 1);
+  }
+  if (!ts.isCallExpression(e)) return false;
+  const callee = unwrap(e.expression);
+  const method = memberName(callee);
+  const object = memberObject(callee);
+  if (object && method && ITERATOR_MAKERS.has(method)) return builtArray(ctx, module, object, env);
+  // A plain function whose every result is such an array.
+  const t = valueIn(ctx, module, method === 'call' && object ? object : callee, env);
+  if (t.kind !== 'found' || !isFunctionNode(t.node) || isGenerator(t.node) || !t.node.body)
+    return false;
+  const body = t.node.body;
+  const results = ts.isBlock(body)
+    ? t.module
+        .nodesWithin<ts.ReturnStatement>(SK.ReturnStatement, body)
+        .filter((r) => enclosingFunction(r) === t.node)
+        .map((r) => r.expression)
+    : [body];
+  return (
+    results.length > 0 &&
+    results.every((r) => !!r && replays(ctx, t.module, r, new Map(), depth + 1))
+  );
+}
+
+/**
+ * A `function*` whose only work is `yield*` over a hand-written iterator, or over an array built
+ * beforehand, is a generator in name only: the values come from a next() written by hand, or
+ * were all made before the first was asked for.
+ */
+function inNameOnly(
+  ctx: RuleContext,
+  name: string,
+  module: Module,
+  fn: FunctionNode,
+  env: Env = new Map(),
+): Issue[] {
   if (!fn.body) return [];
   const yields = module
     .nodesWithin<ts.YieldExpression>(SK.YieldExpression, fn.body)
     .filter((y) => enclosingFunction(y) === fn);
   if (!yields.length || yields.some((y) => !y.asteriskToken || !y.expression)) return [];
-  if (!yields.every((y) => handWritten(ctx, module, y.expression!))) return [];
+  if (!yields.every((y) => replays(ctx, module, y.expression!, env))) return [];
   return [
     {
       module,
       node: yields[0]!,
       message:
         `\`${name}\` is a generator in name only: its only work is \`yield*\` over an iterator ` +
-        `written by hand, so the values come from a next() you wrote, not from a paused generator ` +
-        `body, which is what this exercise is about. Move the loop into \`${name}\` and \`yield\` ` +
-        `each value from there (${ctx.hint}).`,
+        `written by hand or an array made beforehand, so the values do not come from a paused ` +
+        `generator body, which is what this exercise is about. Move the loop into the ` +
+        `generator and \`yield\` each value from there (${ctx.hint}).`,
     },
   ];
 }

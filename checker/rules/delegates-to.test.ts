@@ -19,6 +19,14 @@ describe('delegates-to', () => {
       'as an object method',
       'export const O = { *coro() {\n  yield* step();\n} };\nexport const coro = O.coro;',
     ],
+    [
+      'behind an arrow wrapper',
+      'function* impl() {\n  yield* step();\n}\nexport const coro = () => impl();',
+    ],
+    [
+      'behind a bound function and a Proxy',
+      'function* impl() {\n  yield* step();\n}\nexport const coro = new Proxy(impl.bind(null), {});',
+    ],
   ])('accepts %s', (_, src) => expect(roles(src)).toEqual([]));
   it.each([
     ['no yield*', 'export function* coro() {\n  yield 1;\n}'],
@@ -32,6 +40,10 @@ describe('delegates-to', () => {
     [
       'in a function never called',
       'export function* coro() {\n  const dead = function* () {\n    yield* step();\n  };\n  yield 1;\n}',
+    ],
+    [
+      'behind a wrapper around a generator that does not delegate',
+      'export const coro = () => impl();\nfunction* impl(n = 0) {\n  if (n) yield* step();\n}',
     ],
   ])('catches %s', (_, src) => expect(roles(src)).toEqual([`${RULE}@4`]));
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { enclosingFunction, memberName, memberObject, SK, ts, unwrap } from '../ast.ts';
+import type { Found } from '../exports.ts';
 import type { Module } from '../module.ts';
+import { isWrapper, madeByCalling } from '../producers.ts';
 import { isLive, isUnconditional } from '../live.ts';
 import { cannotVerify, defineRule, nameOf, unresolved, type RuleContext } from '../rule.ts';
 import { within } from '../scope.ts';
@@ -53,12 +55,41 @@ export default defineRule({
         cannotVerify(ctx, p.to, inner, 'a generator function', `export function* ${p.to}(...)`),
       ];
     if (inner.kind === 'missing') return []; // the shape rule on `to` reports it
-    const scope = ctx.scope(target);
-    for (const [m, y] of within<ts.YieldExpression>(scope, SK.YieldExpression)) {
-      if (!y.asteriskToken || !y.expression || !isLive(scope, m, y)) continue;
-      if (!isUnconditional(y, target.node)) continue;
-      if (calledFunction(ctx, m, y.expression).includes(inner.node)) return [];
+    // `yield* to(...)`, or a call of the function* that `to` wraps.
+    const innerNodes = [inner.node];
+    if (isWrapper(inner.node))
+      for (const m of madeByCalling(ctx, inner.module, inner.node))
+        if (m.kind === 'generator') innerNodes.push(m.node);
+    // A wrapper around the generator (an arrow, `.bind`, a Proxy): judge the function* behind it.
+    let roots: Found[] = [target];
+    if (isWrapper(target.node)) {
+      const made = madeByCalling(ctx, target.module, target.node);
+      const lost = made.find((m) => m.kind === 'unknown');
+      if (lost)
+        return [
+          cannotVerify(
+            ctx,
+            p.export,
+            lost,
+            `a generator that delegates to \`${p.to}\``,
+            `export function* ${p.export}(...)`,
+          ),
+        ];
+      roots = made.flatMap((m) =>
+        m.kind === 'generator' ? [{ kind: 'found' as const, module: m.module, node: m.node }] : [],
+      );
+      if (!roots.length) return []; // generator-function reports what the wrapper gives instead
     }
+    const delegates = (root: Found) => {
+      const scope = ctx.scope(root);
+      for (const [m, y] of within<ts.YieldExpression>(scope, SK.YieldExpression)) {
+        if (!y.asteriskToken || !y.expression || !isLive(scope, m, y)) continue;
+        if (!isUnconditional(y, root.node)) continue;
+        if (calledFunction(ctx, m, y.expression).some((f) => innerNodes.includes(f))) return true;
+      }
+      return false;
+    };
+    if (roots.every(delegates)) return [];
     return [
       {
         module: target.module,

@@ -87,6 +87,110 @@ describe('generator-function', () => {
     });
   });
 
+  describe('follows a wrapper to the function* that makes what each call returns', () => {
+    it.each([
+      [
+        'an arrow passing its arguments on',
+        'function* impl(n: number) {}\nexport const range = (n: number) => impl(n);',
+      ],
+      [
+        'a rest-spread arrow',
+        'function* impl(...a: number[]) {}\nexport const range = (...a: number[]) => impl(...a);',
+      ],
+      [
+        'a function that checks, then returns the call',
+        'function* impl() {}\nexport function range(n: number) {\n  if (n < 0) throw new RangeError();\n  return impl.call(null);\n}',
+      ],
+      [
+        'Reflect.apply',
+        'function* impl() {}\nexport const range = (...a: []) => Reflect.apply(impl, undefined, a);',
+      ],
+      ['a bound generator function', 'function* impl() {}\nexport const range = impl.bind(null);'],
+      [
+        'a bound generator method',
+        'const ops = { *gen() {} };\nexport const range = ops.gen.bind(ops);',
+      ],
+      [
+        'a Proxy without an apply trap',
+        'function* impl() {}\nexport const range = new Proxy(impl, {});',
+      ],
+      [
+        'a Proxy whose apply trap calls its target',
+        'function* impl() {}\nexport const range = new Proxy(impl, {\n  apply: (t, self, args) => Reflect.apply(t, self, args),\n});',
+      ],
+      [
+        'a local helper that calls what it is given',
+        'function* impl() {}\nconst call = (f: () => Generator) => f();\nexport const range = () => call(impl);',
+      ],
+      [
+        'a generator method taken out by destructuring',
+        'export const { range } = { *range() {} };',
+      ],
+      [
+        'a generator made inside the wrapper',
+        'export const range = (n: number) => (function* () {\n  yield n;\n})();',
+      ],
+      [
+        'a wrapper around a wrapper',
+        'function* impl() {}\nconst inner = () => impl();\nexport const range = inner.bind(null);',
+      ],
+    ])('%s', (_, src) => expect(gen(src)).toEqual([]));
+
+    it('catches a wrapper whose call gives anything but a generator object', () => {
+      const hand =
+        'function hand() {\n  return { next: () => ({ done: true, value: undefined }) };\n}\n';
+      expect(gen(`${hand}export const range = () => hand();`)).toEqual(['generator-function@4']);
+      expect(gen(`${hand}export const range = hand.bind(null);`)).toEqual(['generator-function@4']);
+      expect(
+        gen(
+          `${hand}function* impl() {}\nexport const range = new Proxy(impl, { apply: () => hand() });`,
+        ),
+      ).toEqual(['generator-function@5']);
+      expect(gen('async function* impl() {}\nexport const range = () => impl();')).toEqual([
+        'generator-function@2',
+      ]);
+      expect(gen('function* impl() {}\nexport const range = async () => impl();')).toEqual([
+        'generator-function@2',
+      ]);
+      expect(
+        gen(
+          'function* impl() {}\nexport const range = (n: number) => (n ? impl() : [n].values());',
+        ),
+      ).toEqual(['generator-function@2']);
+    });
+
+    it('catches a generator in name only behind a wrapper: it replays an array made beforehand', () => {
+      const replay = 'function* replay(xs: number[]) {\n  yield* xs;\n}\n';
+      expect(
+        gen(
+          `${replay}export const range = (n: number) => {\n  const all = [];\n  for (let i = 0; i < n; i++) all.push(i);\n  return replay(all);\n};`,
+        ),
+      ).toEqual(['generator-function@2']);
+      expect(
+        gen(`${replay}export const range = (...xs: number[]) => replay(xs.map((x) => x * 2));`),
+      ).toEqual(['generator-function@2']);
+      expect(
+        gen(
+          'function* all(xs: Iterable<number>) {\n  yield* Array.from(xs);\n}\nexport const range = all.bind(null);',
+        ),
+      ).toEqual(['generator-function@2']);
+      // Delegating to an input it was given is no replay: that is what yield* is for.
+      expect(gen(`${replay}export const range = (xs: number[]) => replay(xs);`)).toEqual([]);
+    });
+
+    it('reports a wrapper it cannot follow as unverifiable', () => {
+      expect(
+        gen('declare const impl: () => Generator;\nexport const range = () => impl();'),
+      ).toEqual(['unverifiable@1']);
+      expect(
+        gen(
+          'function* impl() {}\nexport const range = new Proxy(impl, handler);\ndeclare const handler: object;',
+        ),
+      ).toEqual(['unverifiable@2']);
+      expect(gen('export const range = (f: () => Generator) => f();')).toEqual(['unverifiable@1']);
+    });
+  });
+
   describe('reports as unverifiable what it cannot follow, never passes it', () => {
     it.each([
       [

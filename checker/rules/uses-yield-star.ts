@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hasModifier, isClass, isFunctionNode, isGenerator, SK, ts, unwrap } from '../ast.ts';
 import type { Module } from '../module.ts';
 import { isLive } from '../live.ts';
+import { isWrapper } from '../producers.ts';
 import { defineRule, missingExport, nameOf, unresolved, type RuleContext } from '../rule.ts';
 import { within } from '../scope.ts';
 
@@ -47,7 +48,14 @@ export default defineRule({
     if (target.kind !== 'found')
       return unresolved(ctx, p.export, target, 'a generator that uses yield*');
     const node = target.node;
-    if (!isFunctionNode(node) && !isClass(node) && !ts.isObjectLiteralExpression(node)) return [];
+    // A bound function or a proxy is judged through what it wraps: the scope reaches it.
+    if (
+      !isFunctionNode(node) &&
+      !isClass(node) &&
+      !ts.isObjectLiteralExpression(node) &&
+      !isWrapper(node)
+    )
+      return [];
     const scope = ctx.scope(target);
     // `yield* [x]` re-yields one value: it only looks like delegation.
     const byHand = scope.filter(
