@@ -171,9 +171,10 @@ function generatorObjectProblem(value: unknown, async: boolean): string | undefi
 }
 
 /**
- * Asserts that `fn` is a real generator function: declared with `function*` (a plain function
- * that returns a generator, an arrow wrapper, a bound function or a proxy is not), with the
- * prototype object it was born with.
+ * Asserts that `fn` is itself a real generator function: declared with `function*` (a plain
+ * function that returns a generator, an arrow wrapper, a bound function or a proxy is not), with
+ * the prototype object it was born with. The canonical tests judge what a call gives instead
+ * (expectRealGenerator), so that an honest wrapper passes; this is for where the shape matters.
  * @example expectGeneratorFunction(range, 'range');
  */
 export function expectGeneratorFunction(fn: unknown, name: string): void {
@@ -303,9 +304,12 @@ export function sumWatchingMemory(start: () => Iterable<number>, pulls: number):
 }
 
 /**
- * The generator checks of one export in one test: `fn` is a real generator function, `call()`
- * (which calls it) gives a real generator object, and a second `call()` yields its own results
- * for `pulls` next() calls.
+ * The generator checks of one export in one test, on what can be observed at run time: each
+ * `call()` (which calls `fn`) hands back a new, real generator object (brand-checked with the
+ * built-ins as they were before learner code loaded: not a proxy, not an iterator written by
+ * hand, with the built-in methods), and a second one yields its own results for `pulls` next()
+ * calls. How `fn` is written is the learner's choice: a `function*`, an arrow or function that
+ * returns the call of one, a bound function or a proxy around one all make real generators.
  * @example expectRealGenerator(take, 'take', () => take([1, 2, 3], 2));
  */
 export function expectRealGenerator(
@@ -314,7 +318,30 @@ export function expectRealGenerator(
   call: () => Iterator<unknown>,
   pulls = 3,
 ): void {
-  expectGeneratorFunction(fn, name);
-  expectGeneratorObject(call(), `${name}(...)`);
-  expectOwnResults(call(), pulls);
+  expect(typeof fn === 'function' ? undefined : 'is not a function', `${name}`).toBe(undefined);
+  const first = call();
+  expectGeneratorObject(first, `${name}(...)`);
+  const second = call();
+  expect(
+    second === first ? 'gave the same object twice' : undefined,
+    `each call of ${name} must make a new generator object`,
+  ).toBe(undefined);
+  expectOwnResults(second, pulls);
+}
+
+/** Asserts for an async generator what expectRealGenerator does: new, real objects per call. */
+export function expectRealAsyncGenerator(
+  fn: unknown,
+  name: string,
+  call: () => AsyncIterator<unknown>,
+): void {
+  expect(typeof fn === 'function' ? undefined : 'is not a function', `${name}`).toBe(undefined);
+  const first = call();
+  expectAsyncGeneratorObject(first, `${name}(...)`);
+  const second = call();
+  expectAsyncGeneratorObject(second, `${name}(...)`);
+  expect(
+    second === first ? 'gave the same object twice' : undefined,
+    `each call of ${name} must make a new async generator object`,
+  ).toBe(undefined);
 }

@@ -28,7 +28,7 @@ function pythonIslice<T>(values: T[], start: number, stop: number | null, step: 
 }
 
 describe('1. Take the first n', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(take, 'take', () => take([1, 2, 3, 4], 3));
   });
 
@@ -101,7 +101,7 @@ describe('1. Take the first n', () => {
 });
 
 describe('2. Drop the first n', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(drop, 'drop', () => drop([1, 2, 3, 4], 1));
   });
 
@@ -160,7 +160,7 @@ describe('2. Drop the first n', () => {
 });
 
 describe('3. Filter', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(filter, 'filter', () => filter([1, 2, 3, 4], (n: number) => n > 1));
   });
 
@@ -235,7 +235,7 @@ describe('3. Filter', () => {
 });
 
 describe('4. Map', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(map, 'map', () => map([1, 2, 3, 4], (n: number) => n * 2));
   });
 
@@ -291,7 +291,7 @@ describe('4. Map', () => {
 });
 
 describe('5. Slice like itertools.islice', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(islice, 'islice', () => islice([1, 2, 3, 4, 5, 6, 7], 1, 7, 2));
   });
 

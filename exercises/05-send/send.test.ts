@@ -9,7 +9,7 @@ function recorder() {
 }
 
 describe('1. Got hello', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(gen, 'gen', () => gen(0, () => {}));
   });
 
@@ -71,7 +71,7 @@ describe('1. Got hello', () => {
 });
 
 describe('2. A running average', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(averager, 'averager', () => averager());
   });
 

@@ -38,7 +38,7 @@ function fakeFile(lines: string[], failAt = -1) {
 }
 
 describe('1. Reset on request', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(accumulate, 'accumulate', () => accumulate());
   });
 
@@ -130,7 +130,7 @@ describe('2. Other errors end it', () => {
 });
 
 describe('3. Release exactly once', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(withResource, 'withResource', () =>
       withResource(fakeFile(['a', 'b']).open),
     );
@@ -243,7 +243,7 @@ describe('4. Nothing before the start', () => {
 });
 
 describe('5. A yield in finally', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(withFooter, 'withFooter', () => withFooter(['a', 'b'], 'end'));
   });
 

@@ -29,7 +29,7 @@ function countdown<R>(from: number, returned: R) {
 }
 
 describe('1. Return a value', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(gen, 'gen', () => gen());
   });
 
@@ -78,7 +78,7 @@ describe('1. Return a value', () => {
 });
 
 describe('2. Total on the way out', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(withTotal, 'withTotal', () => withTotal([1, 2, 3]));
   });
 
@@ -193,7 +193,7 @@ describe('3. Drain an iterator', () => {
 });
 
 describe('4. Catch it with yield*', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(withSummary, 'withSummary', () => withSummary([1, 2, 3]), 5);
   });
 

@@ -34,7 +34,7 @@ function* echo(received: unknown[]): Generator<string, void, unknown> {
 }
 
 describe('1. Chain the iterables', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(chain, 'chain', () => chain([1], [2, 3]));
   });
 
@@ -224,7 +224,7 @@ describe('4. Forward, like yield from', () => {
 });
 
 describe('5. Chain from an iterable', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(chainFromIterable, 'chainFromIterable', () =>
       chainFromIterable([[1], [2, 3]]),
     );
@@ -299,7 +299,7 @@ describe('5. Chain from an iterable', () => {
 });
 
 describe('6. Flatten deeply', () => {
-  it('is a generator function, and its result a real generator object', () => {
+  it('each call returns a new, real generator object', () => {
     expectRealGenerator(flatten, 'flatten', () => flatten([1, [2, [3]]]));
   });
 

@@ -219,7 +219,7 @@ export function delegationSuite(kata: DelegationKata, style: 'yield*' | 'by hand
   return {
     delegateToAnInnerIterable() {
       if (style === 'yield*') {
-        it('is a generator function, and its result a real generator object', () => {
+        it('each call returns a new, real generator object', () => {
           expectRealGenerator(kata.delegate, 'delegate', () => kata.delegate([1, 2, 3]));
         });
       } else {
@@ -619,12 +619,12 @@ export function delegationSuite(kata: DelegationKata, style: 'yield*' | 'by hand
 
     thePostsInternalAndGen() {
       if (style === 'yield*') {
-        it('internal and gen are generator functions, and give real generator objects', () => {
+        it('internal and gen return a new, real generator object on each call', () => {
           expectRealGenerator(kata.internal, 'internal', () => kata.internal('A', 2, () => {}));
           expectRealGenerator(kata.gen, 'gen', () => kata.gen(() => {}));
         });
       } else {
-        it('internal is a generator function; gen hands out an object written by hand', () => {
+        it('internal returns real generator objects; gen hands out an object written by hand', () => {
           expectRealGenerator(kata.internal, 'internal', () => kata.internal('A', 2, () => {}));
           expectHandWrittenIterator(
             kata.gen(() => {}),

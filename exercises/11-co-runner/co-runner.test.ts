@@ -41,7 +41,7 @@ async function settled<T>(promise: Promise<T>): Promise<T> {
 }
 
 describe('1. Drive step and coro by hand', () => {
-  it('step and coro are generator functions, and give real generator objects', () => {
+  it('step and coro return a new, real generator object on each call', () => {
     expectRealGenerator(step, 'step', () => step(() => {}));
     expectRealGenerator(coro, 'coro', () => coro(() => {}));
   });
