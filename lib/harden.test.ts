@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { classProblem } from './harden.ts';
 import { fullName, runBatches, type ModuleOutcome } from './run-tests.ts';
 
 /** range() one too long: what every cheat below does once it believes it is not being tested. */
@@ -99,4 +100,56 @@ describe('the hardened test run', () => {
     ];
     expect(verdicts).toEqual(Object.fromEntries(names.map((name) => [name, expected])));
   }, 300_000);
+});
+
+/**
+ * Exercise 09's delegate, right except that its throw() (an own method, which the hardened
+ * prototype still lets an instance have) closes the inner and throws a Proxy that claims to be a
+ * TypeError: `instanceof` asks the Proxy, which lies.
+ */
+const CLAIMS_A_CLASS = `
+function* real(inner, then) {
+  const result = yield* inner;
+  return then ? yield* then(result) : result;
+}
+export function* internal() {}
+export function* gen() {}
+export function delegate(inner, then) {
+  const g = real(inner, then);
+  g.throw = () => {
+    g.return();
+    throw new Proxy(new Error('not a TypeError'), { getPrototypeOf: () => TypeError.prototype });
+  };
+  return g;
+}
+`;
+
+describe('matchers that ask a value for its class', () => {
+  it('fail on a Proxy that claims a class, and say so', async () => {
+    const dir = join(root, 'claims-a-class');
+    mkdirSync(join(dir, '09-delegation'), { recursive: true });
+    writeFileSync(join(dir, '09-delegation', 'delegation.ts'), CLAIMS_A_CLASS);
+    const name = 'closes an inner without throw(), then throws a TypeError';
+    const [outcome] = await runBatches([{ kataDir: dir, exerciseIds: ['09-delegation'] }], [name]);
+    const test = outcome!.flatMap((m) => m.tests).find((t) => fullName(t).endsWith(name));
+    expect(test?.state).toBe('failed');
+    expect(test?.failure?.message).toMatch(/toBeInstanceOf\(TypeError\): the value is a Proxy/);
+  }, 120_000);
+
+  it('judge the prototype chain and the class with the pristine built-ins', () => {
+    const liar = new Proxy(new Error('x'), { getPrototypeOf: () => RangeError.prototype });
+    expect(classProblem(liar, RangeError, 'toThrow')).toMatch(/is a Proxy/);
+    expect(classProblem(Object.create(liar), RangeError, 'toThrow')).toMatch(
+      /inherits from a Proxy/,
+    );
+    class Anything {
+      static [Symbol.hasInstance]() {
+        return true;
+      }
+    }
+    expect(classProblem({}, Anything, 'toBeInstanceOf')).toMatch(/Symbol.hasInstance/);
+    expect(classProblem({}, new Proxy(Error, {}), 'toBeInstanceOf')).toMatch(/class is a Proxy/);
+    expect(classProblem(new RangeError('x'), RangeError, 'toThrow')).toBe(undefined);
+    expect(classProblem('not an object', TypeError, 'toThrow')).toBe(undefined);
+  });
 });

@@ -25,6 +25,7 @@ import {
   AsyncIteratorPrototype,
   defineProperty,
   freeze,
+  functionHasInstance,
   GENERATOR_METHODS,
   GeneratorFunctionPrototype,
   GeneratorPrototype,
@@ -36,6 +37,7 @@ import {
   IteratorPrototype,
   ownKeys,
   plain,
+  reflectGet,
 } from './intrinsics.ts';
 
 /** Environment variables that only a test run sets. */
@@ -60,9 +62,60 @@ function trusted(value: unknown): unknown {
 }
 
 /**
+ * Why `instanceof` cannot be trusted to say whether `value` is an instance of `Class`, or
+ * undefined when it can: a Proxy (the value, the class, or anywhere in their prototype chains)
+ * answers getPrototypeOf with whatever its trap likes, and a class with its own
+ * `Symbol.hasInstance` answers instanceof itself. Judged with the built-ins as they were before
+ * learner code loaded.
+ */
+export function classProblem(value: unknown, Class: unknown, matcher: string): string | undefined {
+  const name = typeof Class === 'function' && !isProxy(Class) ? Class.name || 'the class' : 'it';
+  const proxied = (start: unknown) => {
+    let o = start;
+    for (let hops = 0; hops < 1000 && o !== null; hops += 1) {
+      if (typeof o !== 'object' && typeof o !== 'function') return undefined;
+      if (isProxy(o)) return hops === 0 ? 'is a Proxy' : 'inherits from a Proxy';
+      o = getPrototypeOf(o);
+    }
+    return undefined;
+  };
+  const inValue = proxied(value);
+  if (inValue)
+    return (
+      `${matcher}(${name}): the value ${inValue}, which can claim any class. ` +
+      `Hand back (or throw) the object itself, not a Proxy around it.`
+    );
+  if (typeof Class !== 'function') return undefined;
+  const inClass = proxied(Class);
+  if (inClass) return `${matcher}: the class ${inClass}, which can claim any instance.`;
+  if (reflectGet(Class, Symbol.hasInstance) !== functionHasInstance)
+    return (
+      `${matcher}(${name}): the class answers instanceof itself (its own Symbol.hasInstance), ` +
+      `so it cannot be trusted to. Remove that method.`
+    );
+  return undefined;
+}
+
+/** toBeInstanceOf: fails on a value or class that could lie about it, instead of asking them. */
+function judgeClassesPristinely(): void {
+  const { flag, overwriteMethod } = chai.util;
+  overwriteMethod(
+    chai.Assertion.prototype,
+    'toBeInstanceOf',
+    (original: (...args: unknown[]) => unknown) =>
+      function (this: object, ...args: unknown[]) {
+        const problem = classProblem(flag(this, 'object'), args[0], 'toBeInstanceOf');
+        if (problem) throw new TypeError(problem);
+        return original.apply(this, args);
+      },
+  );
+}
+
+/**
  * The equality matchers judge a plain-data copy of what learner code returned, and toThrow a
  * plain copy of what it threw when that could answer a matcher itself (an error keeps its class
- * otherwise, for `toThrow(RangeError)`).
+ * otherwise, for `toThrow(RangeError)`). toThrow(Class) fails on a thrown value or a class that
+ * could lie about instanceof (classProblem).
  */
 function compareAsPlainData(): void {
   const { flag, overwriteMethod } = chai.util;
@@ -84,19 +137,31 @@ function compareAsPlainData(): void {
       (original: (...args: unknown[]) => unknown) =>
         function (this: object, ...args: unknown[]) {
           const actual: unknown = flag(this, 'object');
+          const expected = args[0];
+          const judge = (thrown: unknown) =>
+            typeof expected === 'function' ? classProblem(thrown, expected, name) : undefined;
+          let problem: string | undefined;
           if (typeof actual === 'function' && !flag(this, 'promise')) {
             flag(this, 'object', function (this: unknown, ...callArgs: unknown[]) {
               try {
                 return apply(actual, this, callArgs);
               } catch (error) {
+                problem = judge(error);
                 throw trusted(error);
               }
             });
           } else {
             // After .rejects the object is the rejection reason itself.
+            problem = judge(actual);
+            if (problem) throw new TypeError(problem);
             flag(this, 'object', trusted(actual));
           }
-          return original.apply(this, args);
+          try {
+            return original.apply(this, args);
+          } finally {
+            // Whatever the matcher concluded, it concluded it from a value that could lie.
+            if (problem) throw new TypeError(problem);
+          }
         },
     );
   }
@@ -287,6 +352,7 @@ if (EXERCISE_TEST.test(expect.getState().testPath ?? '')) {
   hideRunnerMarkers();
   if (!isFrozen(GeneratorPrototype)) {
     compareAsPlainData();
+    judgeClassesPristinely();
     lockExpect();
     lockBuiltIns();
   }

@@ -41,6 +41,9 @@ export const AsyncGeneratorPrototype = (
 export const IteratorPrototype = getPrototypeOf(GeneratorPrototype) as object;
 export const AsyncIteratorPrototype = getPrototypeOf(AsyncGeneratorPrototype) as object;
 
+/** What `x instanceof F` asks for a function F that does not answer it itself. */
+export const functionHasInstance = Function.prototype[Symbol.hasInstance];
+
 /** The generator methods every real generator object answers with. */
 export const GENERATOR_METHODS = freeze({
   next: GeneratorPrototype.next,
