@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXERCISES_DIR } from './catalog.ts';
 import { kataDir, kataDirPlugin, learnerPath } from './kata-dir.ts';
+import { fullName, runBatches } from './run-tests.ts';
 
 type Hook = (this: unknown, ...args: unknown[]) => unknown;
 const hooks = (dir: string) => {
@@ -61,4 +62,66 @@ describe('KATA_DIR', () => {
       join(kataDir(), '01-lazy-range', 'lazy-range.ts'),
     );
   });
+});
+
+/**
+ * A range that is right only when compiled as the pack compiles it: a class field declared
+ * without a value exists on the instance under the standard semantics (the pack's target,
+ * ES2022), and vanishes with `useDefineForClassFields: false`.
+ */
+const SENSITIVE_RANGE = `
+class Probe {
+  field: number | undefined;
+}
+const standard = Object.hasOwn(new Probe(), 'field');
+export function* range(a: number, b?: number, step = 1): Generator<number, void, unknown> {
+  const [start, stop] = b === undefined ? [0, a] : [a, b];
+  const end = standard ? stop : stop + 1;
+  for (let i = start; step > 0 ? i < end : i > end; i += step) yield i;
+}
+export function* count(start = 0, step = 1): Generator<number, never, unknown> {
+  for (let i = start; ; i += step) yield i;
+}
+`;
+
+/** Settings that would change what learner code means, if the tests compiled with them. */
+const HOSTILE_TSCONFIG = {
+  compilerOptions: {
+    useDefineForClassFields: false,
+    experimentalDecorators: true,
+    jsx: 'react',
+    jsxFactory: 'surprise',
+    verbatimModuleSyntax: false,
+  },
+};
+
+describe('a tsconfig.json in the learner folder', () => {
+  it('changes no verdict: the tests compile learner code with the pack settings', async () => {
+    const dirs = ['plain', 'hostile'].map((name) => {
+      const dir = join(mkdtempSync(join(tmpdir(), 'kata-dir-')), name);
+      mkdirSync(join(dir, '01-lazy-range'), { recursive: true });
+      writeFileSync(join(dir, '01-lazy-range', 'lazy-range.ts'), SENSITIVE_RANGE);
+      return dir;
+    });
+    for (const folder of [dirs[1]!, join(dirs[1]!, '01-lazy-range')]) {
+      writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify(HOSTILE_TSCONFIG));
+      writeFileSync(join(folder, 'jsconfig.json'), JSON.stringify(HOSTILE_TSCONFIG));
+    }
+    const names = ['yields 0 up to stop - 1', 'counts from start to stop - 1'];
+    const outcomes = await runBatches(
+      dirs.map((kataDir) => ({ kataDir, exerciseIds: ['01-lazy-range'] })),
+      names,
+    );
+    const verdicts = outcomes.map((modules) =>
+      modules
+        .flatMap((m) => m.tests)
+        .filter((t) => t.state !== 'skipped')
+        .map((t) => `${fullName(t)}: ${t.state}`),
+    );
+    expect(verdicts[0]).toEqual([
+      '1. Count up to a stop > yields 0 up to stop - 1: passed',
+      '2. Start, stop and step > counts from start to stop - 1: passed',
+    ]);
+    expect(verdicts[1]).toEqual(verdicts[0]);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import { EXERCISES_DIR, EXERCISE_FOLDER } from './paths.ts';
+import { EXERCISES_DIR, EXERCISE_FOLDER, ROOT } from './paths.ts';
 
 /**
  * The folder whose implementations the canonical tests run against: `KATA_DIR`, or exercises/.
@@ -28,11 +28,16 @@ const MISSING = '\0kata-missing:';
  * `exercises/NN-slug/*.test.ts` into its own folder resolves to `<KATA_DIR>/NN-slug/...` instead.
  * The tests stay untouched and type-check against the stubs. A missing folder or file becomes a
  * module that throws a clear error on import, so only that exercise fails, not the whole run.
+ *
+ * It also pins the TypeScript settings: vite's transform (oxc) otherwise reads the tsconfig.json
+ * nearest each file, so one in a learner's folder would change what their code means (class
+ * fields, decorators, JSX). Every file compiles with the pack's own tsconfig.json.
  */
 export function kataDirPlugin(dir: string = kataDir()): Plugin {
   return {
     name: 'yield-katas:kata-dir',
     enforce: 'pre',
+    config: () => ({ tsconfig: join(ROOT, 'tsconfig.json') }),
     resolveId(source, importer) {
       if (!importer || !source.startsWith('./')) return null;
       if (resolve(dir) === EXERCISES_DIR) return null;
