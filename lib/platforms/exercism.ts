@@ -11,13 +11,15 @@ import {
   type ExercismTest,
 } from './exercism-schema.ts';
 import { findTestSource, type TestSource } from './test-code.ts';
-import { cut, exerciseNumber, findingText, notRunText, taskNumber } from './text.ts';
+import { cut, exerciseNumber, findingText, notRunText, taskNumber, typeErrorText } from './text.ts';
 
 /** The spec's own wording for a cut output. */
 export const EXERCISM_CUT_MARKER = '\n[Output was truncated. Please limit to 500 chars]';
 
 /** The name of the test that stands for the checker. */
 export const CHECKER_TEST_NAME = 'Checker > no essential finding';
+/** The name of the test that lists type errors: it always passes, they cost nothing. */
+export const TYPES_TEST_NAME = 'Types > type errors cost nothing';
 
 export function exercismResults(
   grade: ExerciseGrade,
@@ -64,6 +66,19 @@ export function exercismResults(
         ...grade.findings.map(findingText),
       ].join('\n'),
       test_code: `npx kata check --exercise ${exerciseNumber(grade.id)}`,
+    });
+  }
+  // Exercism's TypeScript runner replaces every result with the compiler's dump; here the tests
+  // ran, and the type errors are listed last, each on one line.
+  if (grade.typeErrors?.length) {
+    tests.push({
+      name: TYPES_TEST_NAME,
+      status: 'pass',
+      message: [
+        'Your code runs, but TypeScript reports these (fix them all the same):',
+        ...grade.typeErrors.map(typeErrorText),
+      ].join('\n'),
+      test_code: 'npx tsc --noEmit',
     });
   }
   return {

@@ -63,6 +63,15 @@ export const FIXTURE_SUBMISSION: SubmissionGrade = SubmissionGradeSchema.parse({
       score: 10,
       status: 'passed',
       tests: tests('1. Count up to a stop', [P, P, P]),
+      typeErrors: [
+        {
+          file: '01-lazy-range/lazy-range.ts',
+          line: 5,
+          column: 14,
+          code: 2322,
+          message: "Type 'string' is not assignable to type 'number'.",
+        },
+      ],
     }),
     // 5 of 7 tests of a 15-point exercise: 10.714..., rounded to 10.71 by the grader.
     exercise({

@@ -5,7 +5,7 @@ import { findTestSource, testSources } from './test-code.ts';
 import { parse } from 'yaml';
 import { classroomPoints, classroomResults, runnerId } from './classroom.ts';
 import { ClassroomResultSchema } from './classroom-schema.ts';
-import { exercismResults, CHECKER_TEST_NAME } from './exercism.ts';
+import { exercismResults, CHECKER_TEST_NAME, TYPES_TEST_NAME } from './exercism.ts';
 import { ExercismResultsSchema } from './exercism-schema.ts';
 import { FIXTURE_SUBMISSION as sub } from './fixtures.ts';
 import {
@@ -64,6 +64,14 @@ describe('Gradescope results', () => {
     expect(entry.output).toContain('no-eager-collection');
     expect(entry.status).toBe('failed');
     expect(results.tests!.every((t) => t.visibility === 'after_due_date')).toBe(true);
+  });
+
+  it('list type errors beside the exercise, at no cost', () => {
+    const entry = results.tests!.find((t) => t.number === '1.0')!;
+    expect(entry).toMatchObject({ status: 'passed' });
+    expect(entry.output).toContain(
+      "Type errors (cost nothing):\n01-lazy-range/lazy-range.ts:5:14 TS2322: Type 'string' is not",
+    );
   });
 
   it('say why a failing test failed', () => {
@@ -126,6 +134,13 @@ describe('Exercism results', () => {
       task_id: 2,
       test_code: 'expect(1).toBe(1);',
     });
+  });
+
+  it('list type errors in a last test that passes: they cost nothing', () => {
+    const r = ExercismResultsSchema.parse(exercismResults(byId('01-lazy-range'), []));
+    expect(r.status).toBe('pass');
+    expect(r.tests.at(-1)).toMatchObject({ name: TYPES_TEST_NAME, status: 'pass' });
+    expect(r.tests.at(-1)!.message).toMatch(/\n01-lazy-range\/lazy-range\.ts:5:14 TS2322: /);
   });
 
   it('fail a withheld exercise through a checker test, and error a file that did not load', () => {
@@ -191,7 +206,17 @@ describe('GitHub job', () => {
       file: 'exercises/01-lazy-range/lazy-range.ts',
       line: 3,
     });
-    expect(list.some((a) => a.file === 'exercises/05-send/send.ts')).toBe(true);
+    // The syntax error, where it says it is; the type error, as a warning.
+    expect(list.find((a) => a.file === 'exercises/05-send/send.ts')).toMatchObject({
+      level: 'error',
+      line: 3,
+      column: 1,
+    });
+    expect(list.find((a) => a.title.includes('TS2322'))).toMatchObject({
+      level: 'warning',
+      file: 'exercises/01-lazy-range/lazy-range.ts',
+      line: 5,
+    });
   });
 
   it('escape workflow commands and keep within the per-kind cap', () => {

@@ -7,7 +7,7 @@ import { Document } from 'yaml';
 import type { ExerciseGrade, SubmissionGrade } from '../model.ts';
 import { fullName } from '../model.ts';
 import type { ClassroomResult } from './classroom-schema.ts';
-import { cut, failureText, points } from './text.ts';
+import { cut, failureText, loadErrorPlace, points } from './text.ts';
 
 /** GitHub shows at most this many annotations of one kind per step. */
 export const ANNOTATIONS_PER_KIND = 10;
@@ -100,6 +100,18 @@ export function annotations(
         message: cut(failureText(test.failure), 1000),
       });
     }
+    for (const t of grade.typeErrors ?? []) {
+      const file = repoPath(t.file);
+      if (!file) continue;
+      out.push({
+        level: 'warning',
+        file,
+        line: t.line,
+        column: t.column,
+        title: `${grade.id}: type error${t.code ? ` TS${t.code}` : ''} (costs nothing)`,
+        message: t.message,
+      });
+    }
     // No failing test to point at (the file did not load, the run hung or died while loading):
     // the exercise's own reason goes on its file.
     const shown = grade.tests.some((t) => t.state !== 'passed' && t.failure);
@@ -118,11 +130,13 @@ function exerciseAnnotation(
   const slug = grade.id.replace(/^\d+-/, '');
   const file = repoPath(`${grade.id}/${slug}.ts`);
   if (!file) return [];
+  // A syntax error says where it is: point there, not at the top of the file.
+  const place = loadErrorPlace(grade) ?? { line: 1 };
   return [
     {
       level: 'error',
       file,
-      line: 1,
+      ...place,
       title: `${grade.id}: ${grade.status}`,
       message: cut([grade.reason, ...grade.loadErrors].filter(Boolean).join('\n'), 1000),
     },

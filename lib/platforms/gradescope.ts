@@ -13,7 +13,7 @@ import type {
   GradescopeVisibility,
 } from './gradescope-schema.ts';
 import { exerciseShares, sumPoints } from './points.ts';
-import { cut, exerciseNumber, findingText, notRunText, points } from './text.ts';
+import { cut, exerciseNumber, findingText, notRunText, points, typeErrorText } from './text.ts';
 
 export interface GradescopeOptions {
   /** Default visibility of every test (Gradescope's own default is `visible`). */
@@ -152,6 +152,8 @@ function exerciseOutput(grade: ExerciseGrade): string {
   if (grade.findings.length) {
     parts.push(`Checker findings:\n${grade.findings.map(findingText).join('\n')}`);
   }
+  if (grade.typeErrors?.length)
+    parts.push(`Type errors (cost nothing):\n${grade.typeErrors.map(typeErrorText).join('\n')}`);
   if (grade.warnings.length) parts.push(`Warnings (cost nothing):\n${grade.warnings.join('\n')}`);
   if (grade.output) parts.push(`Your code printed:\n${grade.output}`);
   return parts.join('\n\n');

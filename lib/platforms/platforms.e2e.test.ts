@@ -24,7 +24,7 @@ import { unzipSubmission } from '../grade/unzip.ts';
 import { GradeReportSchema, type GradeReport, type SubmissionGrade } from '../model.ts';
 import { classroomPoints, classroomResults } from './classroom.ts';
 import { ClassroomResultSchema } from './classroom-schema.ts';
-import { exercismResults, CHECKER_TEST_NAME } from './exercism.ts';
+import { exercismResults, CHECKER_TEST_NAME, TYPES_TEST_NAME } from './exercism.ts';
 import { ExercismResultsSchema, type ExercismResults } from './exercism-schema.ts';
 import { copyStudent, FIXTURE_EXERCISES, writeFixtureClass } from './fixture-class.ts';
 import { runGithubReport } from './github-run.ts';
@@ -225,7 +225,9 @@ describe('one truth in every format', { timeout: 60_000 }, () => {
 function exercismScore(r: ExercismResults, points: number, total: number): number {
   const checker = r.tests.find((t) => t.name === CHECKER_TEST_NAME);
   if (r.status === 'error' || checker?.status === 'fail' || total === 0) return 0;
-  const passed = r.tests.filter((t) => t.name !== CHECKER_TEST_NAME && t.status === 'pass').length;
+  const passed = r.tests.filter(
+    (t) => ![CHECKER_TEST_NAME, TYPES_TEST_NAME].includes(t.name) && t.status === 'pass',
+  ).length;
   return Math.round((points * passed * 100) / total) / 100;
 }
 
@@ -301,16 +303,24 @@ describe('learner output and load errors, whole and in the right place', () => {
     expect(syntax.reason).toMatch(/^[^\n]*05-send\/send\.ts:\d+:\d+[^\n]*$/);
     const exercism = ExercismResultsSchema.parse(exercismResults(syntax, sourcesOf('05-send')));
     expect(exercism.message).toContain(error);
-    const entry = gradescopeResults(broken).tests!.find((t) => t.number === '5.0')!;
-    expect(entry.output).toContain(error);
+    const entries = gradescopeResults(broken).tests!;
+    expect(entries.find((t) => t.number === '5.0')!.output).toContain(error);
+    // The type error beside it costs nothing and is listed whole, in one line.
+    expect(entries.find((t) => t.number === '1.0')!.output).toMatch(
+      /Type errors \(cost nothing\):\n01-lazy-range\/lazy-range\.ts:\d+:\d+ TS2322: [^\n]+/,
+    );
   });
 });
 
 describe('Exercism bin/run.sh, run for real', () => {
-  it('keeps every per-test result beside a type error', () => {
+  it('keeps every per-test result beside a type error, and lists the type error in one line', () => {
     expect(exercism.status).toBe('pass');
-    expect(exercism.tests.length).toBe(student('broken').exercises[0]!.total);
-    expect(exercism.tests.every((t) => t.test_code.length > 0 && t.task_id! >= 1)).toBe(true);
+    const types = exercism.tests.at(-1)!;
+    const tests = exercism.tests.slice(0, -1);
+    expect(tests.length).toBe(student('broken').exercises[0]!.total);
+    expect(tests.every((t) => t.test_code.length > 0 && t.task_id! >= 1)).toBe(true);
+    expect(types.name).toBe(TYPES_TEST_NAME);
+    expect(types.message).toMatch(/\n01-lazy-range\/lazy-range\.ts:\d+:\d+ TS2322: [^\n]+$/);
   });
 });
 

@@ -1,5 +1,5 @@
 /** Text helpers the platform formats share. */
-import type { ExerciseGrade, Failure, GradeFinding, TestOutcome } from '../model.ts';
+import type { ExerciseGrade, Failure, GradeFinding, TestOutcome, TypeWarning } from '../model.ts';
 
 /** Cuts `text` to at most `max` characters, marker included, so a reader sees it was cut. */
 export function cut(text: string, max: number, marker = '\n[… cut]'): string {
@@ -30,6 +30,21 @@ export function failureText(failure: Failure | undefined): string {
 
 export function findingText(f: GradeFinding): string {
   return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}: ${f.message}`;
+}
+
+/** A type error in one line: where, TypeScript's code, its message. */
+export function typeErrorText(t: TypeWarning): string {
+  return `${t.file}:${t.line}:${t.column}${t.code ? ` TS${t.code}` : ''}: ${t.message}`;
+}
+
+/** Where a load error (a syntax error) says it is in the exercise's own file, if it says. */
+export function loadErrorPlace(grade: ExerciseGrade): { line: number; column: number } | undefined {
+  const file = `${grade.id}/${grade.id.replace(/^\d+-/, '')}.ts`;
+  for (const error of grade.loadErrors) {
+    const m = new RegExp(`${file.replace(/[.]/g, '\\.')}:(\\d+):(\\d+)`).exec(error);
+    if (m) return { line: Number(m[1]), column: Number(m[2]) };
+  }
+  return undefined;
 }
 
 /** Why a test that did not pass earned nothing, when the test itself has no failure to show. */
