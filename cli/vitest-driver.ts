@@ -1,20 +1,21 @@
 /**
  * Runs exercise tests through vitest's Node API (`createVitest`), with the pack's own
  * vitest.config.ts (and its KATA_DIR plugin), a reporter that turns vitest's TestModule objects
- * into `TestReport`s, and vitest's banner and output sent nowhere. In watch mode vitest's own
- * watcher re-runs a test file when the learner saves; the driver passes the results on.
+ * into `TestReport`s, and vitest's banner and output sent nowhere. In watch mode the driver
+ * re-runs a test file when the learner saves (vitest's watcher tells which); it passes the
+ * results on.
  *
  * Generators make endless loops easy to write, and a synchronous one never lets vitest's timeout
  * fire. The driver notices a run that stops making progress and cancels it, which kills the
  * stuck worker (vitest's forced cancel), so the learner gets a message instead of a hang.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { createVitest } from 'vitest/node';
 import type { Reporter, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
 import { ROOT } from '../lib/catalog.ts';
+import { exercisesConfig } from '../vitest.config.ts';
 import {
   parseLoadError,
   summarizeError,
@@ -27,19 +28,27 @@ export interface DriverOptions {
   watch: boolean;
   /** The learner's file a test file imports, to tell where an error was thrown. */
   learnerFileOf: (testFile: string) => string;
-  /** Watch mode: vitest starts re-running these watched test files after a save. */
+  /** Watch mode: these watched test files start again after a save. */
   onRerun?: (testFiles: string[]) => void;
   /**
    * A run has been silent for longer than the pack's test timeout: maybe stuck, maybe slow.
    * It is stopped once silent longer than its longest test timeout.
    */
   onSlow?: (seconds: number) => void;
+  /** Watch mode: a re-run after a save could not start. */
+  onRerunError?: (err: Error) => void;
   /** Every run's end (runs started by `run` and watch re-runs alike). */
   onRunEnd?: (reports: Map<string, TestReport>, reason: TestRunEndReason) => void;
 }
 
 /** Grace on top of the longest test timeout before a silent run counts as stuck. */
 const STALL_GRACE_MS = 5_000;
+
+/**
+ * From a save to its re-run: long enough for an editor that writes a file twice (truncate, then
+ * write), far below vitest's own 100 ms.
+ */
+const SAVE_DEBOUNCE_MS = 20;
 
 export class VitestDriver {
   private logs: { taskId?: string; text: string }[] = [];
@@ -52,6 +61,8 @@ export class VitestDriver {
   private lastReports = new Map<string, TestReport>();
   private watched = new Set<string>();
   private collectedListeners: (() => void)[] = [];
+  private savedFiles = new Set<string>();
+  private saveTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly vitest: Vitest,
@@ -70,13 +81,13 @@ export class VitestDriver {
       onTestRunEnd: (modules, errors, reason) => driver?.runEnded(modules, errors, reason),
     };
     const sink = new Writable({ write: (_chunk, _enc, done) => done() });
+    const { plugins, test } = exercisesConfig();
     const vitest = await createVitest(
       'test',
       {
         root: ROOT,
-        config: join(ROOT, 'vitest.config.ts'),
+        config: false,
         watch: options.watch,
-        include: ['exercises/*/*.test.ts'],
         reporters: [reporter],
         includeTaskLocation: true,
         // Forked processes, not worker threads: V8 writes some errors of the learner's code
@@ -85,17 +96,20 @@ export class VitestDriver {
         // runner's screen. Worker threads would start about 50 ms sooner.
         pool: 'forks',
       },
-      {},
+      // The exercises' project of vitest.config.ts, inline: the file is neither bundled nor
+      // loaded once more for each of its projects.
+      { plugins, test },
       { stdout: sink, stderr: sink },
     );
     driver = new VitestDriver(vitest, options);
     await vitest.standalone();
     if (options.watch) {
+      // The driver starts the re-runs itself (rerunSaved), sooner than vitest's own watcher
+      // would; should vitest's come first anyway, it runs only the watched files.
       vitest.onFilterWatchedSpecification((spec) => driver!.watched.has(spec.moduleId));
-      vitest.onTestsRerun((specs) => {
-        // A change elsewhere in the pack triggers a re-run with nothing to run.
-        if (specs.length) options.onRerun?.(specs.map((s) => s.moduleId));
-      });
+      const saved = (file: string) => driver!.saved(file);
+      vitest.vite.watcher.on('change', saved);
+      vitest.vite.watcher.on('add', saved);
     }
     return driver;
   }
@@ -153,6 +167,7 @@ export class VitestDriver {
 
   async close(): Promise<void> {
     clearInterval(this.watchdog);
+    clearTimeout(this.saveTimer);
     await this.vitest.close();
   }
 
@@ -160,6 +175,41 @@ export class VitestDriver {
   onFileChange(listener: (file: string) => void): void {
     this.vitest.vite.watcher.on('change', listener);
     this.vitest.vite.watcher.on('add', listener);
+  }
+
+  /** A file changed or appeared (vite's watcher); the watched tests it touches re-run soon. */
+  private saved(file: string): void {
+    this.savedFiles.add(file);
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.rerunSaved(), SAVE_DEBOUNCE_MS);
+  }
+
+  /**
+   * Re-runs the watched test files the saves touched: those vitest's watcher found through its
+   * module graph (it has already invalidated the changed modules), and those whose learner file
+   * was saved, which covers a file that was missing when the tests last loaded.
+   */
+  private async rerunSaved(): Promise<void> {
+    const saved = this.savedFiles;
+    this.savedFiles = new Set();
+    const changed = this.vitest.watcher.changedTests;
+    const inGraph = [...this.watched].filter((f) => changed.has(f) || saved.has(f));
+    const appeared = [...this.watched].filter(
+      (f) => !inGraph.includes(f) && saved.has(this.options.learnerFileOf(f)),
+    );
+    // Only watched files ever run here: emptying the set leaves vitest's own re-run nothing.
+    changed.clear();
+    // A test file that loaded while its learner file was missing imports a stand-in that throws
+    // (lib/kata-dir.ts): compiled again, it imports the file that is there now.
+    for (const f of appeared) this.vitest.invalidateFile(f);
+    const files = [...inGraph, ...appeared];
+    if (!files.length) return;
+    this.options.onRerun?.(files);
+    try {
+      await this.run(files);
+    } catch (err) {
+      this.options.onRerunError?.(err as Error);
+    }
   }
 
   private runStarted(): void {

@@ -64,7 +64,6 @@ class WatchSession {
   private savedAt = 0;
   /** Run ends to drop: runs the session interrupted itself (a save, `n`, quitting). */
   private dropEnds = 0;
-  private awaitingRerun = false;
   /** The checker's findings on the current file, asked for when its tests started. */
   private findings: Promise<Finding[]> | undefined;
   private seq = 0;
@@ -89,7 +88,6 @@ class WatchSession {
       learnerFileOf: (file) => learnerOf.get(file) ?? file,
       onRerun: (files) => {
         if (!this.current || !files.includes(testFile(this.current.exercise))) return;
-        this.awaitingRerun = false;
         this.notice = '';
         this.running('re-running after a save');
       },
@@ -97,6 +95,7 @@ class WatchSession {
         this.slow = `no result after ${seconds} s: an endless loop? Save a fix to restart the run, or press n.`;
         this.draw();
       },
+      onRerunError: (err) => this.fail(err),
       onRunEnd: (reports) => void this.handle(reports),
     });
     this.driver.onFileChange((file) => this.fileChanged(file));
@@ -148,32 +147,19 @@ class WatchSession {
   }
 
   /**
-   * A save of the current exercise's files. vitest's watcher re-runs the tests by itself; a
-   * save during a run restarts it, as the old code may be stuck in an endless loop.
+   * A save of the current exercise's files. The driver re-runs the tests by itself; a save
+   * during a run restarts it, as the old code may be stuck in an endless loop.
    */
   private fileChanged(file: string): void {
     if (!this.isCurrentFile(file) || !this.driver) return;
     this.savedAt = Date.now();
-    this.awaitingRerun = true;
-    // The checker reads the saved file while vitest re-runs the tests.
+    // The checker reads the saved file while the tests run again.
     this.findings = findingsFor(this.current!.exercise, this.dir);
-    const driver = this.driver;
-    let stopping = Promise.resolve();
-    if (driver.running) {
+    if (this.driver.running) {
       this.dropEnds += 1;
       this.running('saved during the run: restarting it');
-      stopping = driver.interrupt('restarted after a save');
+      void this.driver.interrupt('restarted after a save');
     }
-    void stopping.then(() => {
-      // vitest re-runs within its 100 ms debounce; a file it never loaded (one that was missing)
-      // is not in its module graph, so then the session runs the tests itself.
-      setTimeout(() => {
-        if (!this.awaitingRerun || !this.current || driver.running) return;
-        this.awaitingRerun = false;
-        this.running('re-running after a save');
-        void driver.run([testFile(this.current.exercise)]).catch((e: Error) => this.fail(e));
-      }, 500);
-    });
   }
 
   private async handle(reports: Map<string, TestReport>): Promise<void> {
