@@ -210,12 +210,18 @@ export function expectAsyncGeneratorObject(value: unknown, name = 'the result'):
 
 /**
  * Asserts that `value` is an iterator written by hand: not a generator object, not a proxy, and
- * its methods are not the built-in generator methods (nor those of an async generator).
+ * its methods are not the built-in generator methods (nor those of an async generator). With
+ * `proxy: true`, a Proxy whose handler supplies the methods counts as written by hand too (a
+ * wrapper around a generator, as in exercise 03): what it hands out is what is judged.
  */
-export function expectHandWrittenIterator(value: unknown, name = 'the result'): void {
+export function expectHandWrittenIterator(
+  value: unknown,
+  name = 'the result',
+  { proxy = false }: { proxy?: boolean } = {},
+): void {
   const problem = (() => {
     if (typeof value !== 'object' || value === null) return 'is not an object';
-    if (isProxy(value)) return 'is a proxy: write the object itself';
+    if (!proxy && isProxy(value)) return 'is a proxy: write the object itself';
     if (isGeneratorObject(value)) return 'is a native generator: write the object by hand';
     const builtIns: unknown[] = [
       ...Object.values(GENERATOR_METHODS),
