@@ -107,9 +107,46 @@ describe('1. Create a scheduler and take turns', () => {
     expect(log.slice(-8)).toEqual(['a49', 'b49', 'c49', 'd49', 'e49', 'f49', 'g49', 'h49']);
   });
 
+  it('keeps the round-robin order with many tasks ready at once', () => {
+    const s = createScheduler();
+    const log: string[] = [];
+    const names = Array.from({ length: 40 }, (_, k) => `c${k}-`);
+    s.spawn(ticker('a', 3, log));
+    s.spawn(
+      (function* (): Task {
+        for (const name of names) yield spawn(ticker(name, 2, log));
+        log.push('p');
+        yield;
+        log.push('p again');
+      })(),
+    );
+    runBounded(s);
+    expect(log).toEqual([
+      'a0',
+      'p',
+      'a1',
+      ...names.map((n) => `${n}0`),
+      'p again',
+      'a2',
+      ...names.map((n) => `${n}1`),
+    ]);
+  });
+
   it('refuses to spawn something that is not a generator, with a TypeError', () => {
     const s = createScheduler();
     expect(() => s.spawn((() => 1) as unknown as Task)).toThrow(TypeError);
+    expect(() => s.spawn(null as unknown as Task)).toThrow(TypeError);
+  });
+
+  it('refuses an object that lacks one of next, throw and return, with a TypeError', () => {
+    const s = createScheduler();
+    const next = () => ({ done: true, value: undefined });
+    for (const partial of [
+      { next, throw: next },
+      { next, return: next },
+      { throw: next, return: next },
+    ])
+      expect(() => s.spawn(partial as unknown as Task)).toThrow(TypeError);
   });
 });
 
@@ -186,6 +223,20 @@ describe('2. Report how each task ended', () => {
     );
     expect(runBounded(s).get(1)).toEqual({ state: 'done', value: 'carried on' });
     expect(caught).toBeInstanceOf(TypeError);
+  });
+
+  it('throws a TypeError into a task that yields null', () => {
+    const s = createScheduler();
+    s.spawn(
+      (function* (): Task {
+        try {
+          yield null as never;
+        } catch (error) {
+          return (error as Error).constructor.name;
+        }
+      })(),
+    );
+    expect(runBounded(s).get(1)).toEqual({ state: 'done', value: 'TypeError' });
   });
 });
 
@@ -323,6 +374,97 @@ describe('3. Ask the scheduler: getTid, spawn and kill', () => {
     );
     expect(runBounded(s).get(1)).toEqual({ state: 'killed' });
     expect(log).toEqual(['finally']);
+  });
+
+  it('kill answers only once a finally that yields has run to its end', () => {
+    const s = createScheduler();
+    const log: string[] = [];
+    s.spawn(
+      (function* (): Task {
+        try {
+          for (let i = 0; i < 1_000; i++) {
+            log.push(`v${i}`);
+            yield;
+          }
+        } finally {
+          log.push('v cleans');
+          yield;
+          log.push('v still cleans');
+          yield;
+          log.push('v cleaned');
+        }
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        yield;
+        log.push(`kill answered ${yield kill(1)}`);
+      })(),
+    );
+    s.spawn(ticker('o', 3, log));
+    const outcomes = runBounded(s);
+    expect(log).toEqual([
+      'v0',
+      'o0',
+      'v1',
+      'v cleans',
+      'o1',
+      'v still cleans',
+      'o2',
+      'v cleaned',
+      'kill answered true',
+    ]);
+    expect(outcomes.get(1)).toEqual({ state: 'killed' });
+    expect(outcomes.get(2)?.state).toBe('done');
+  });
+
+  it('a second kill during that cleanup does not restart it: both answer true at its end', () => {
+    const s = createScheduler();
+    const log: string[] = [];
+    s.spawn(
+      (function* (): Task {
+        try {
+          for (;;) yield;
+        } finally {
+          log.push('v cleans');
+          yield;
+          log.push('v cleaned');
+        }
+      })(),
+    );
+    for (const name of ['k', 'l']) {
+      s.spawn(
+        (function* (): Task {
+          log.push(`${name}: kill answered ${yield kill(1)}`);
+        })(),
+      );
+    }
+    expect(runBounded(s).get(1)).toEqual({ state: 'killed' });
+    expect(log).toEqual([
+      'v cleans',
+      'v cleaned',
+      'k: kill answered true',
+      'l: kill answered true',
+    ]);
+  });
+
+  it('a task that kills itself finishes a finally that yields', () => {
+    const s = createScheduler();
+    const log: string[] = [];
+    s.spawn(
+      (function* (): Task {
+        try {
+          yield kill(yield getTid());
+        } finally {
+          log.push('finally');
+          yield;
+          log.push('finally ends');
+        }
+      })(),
+    );
+    s.spawn(ticker('o', 2, log));
+    expect(runBounded(s).get(1)).toEqual({ state: 'killed' });
+    expect(log).toEqual(['finally', 'o0', 'finally ends', 'o1']);
   });
 });
 
@@ -474,6 +616,37 @@ describe('4. Join a task', () => {
     );
     const outcomes = runBounded(s);
     expect(log).toEqual(['t0', 'joiner closed', 't1', 't2']);
+    expect(outcomes.get(2)).toEqual({ state: 'killed' });
+  });
+
+  it('a killed joiner is not woken by the end of the task it joined, even while its finally yields', () => {
+    const s = createScheduler();
+    const log: string[] = [];
+    s.spawn(
+      (function* (): Task {
+        yield;
+        throw new Error('t fails');
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        try {
+          yield join(1);
+        } finally {
+          log.push('j cleans');
+          yield;
+          log.push('j cleaned');
+        }
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        log.push(`kill answered ${yield kill(2)}`);
+      })(),
+    );
+    const outcomes = runBounded(s);
+    expect(log).toEqual(['j cleans', 'j cleaned', 'kill answered true']);
+    expect(outcomes.get(1)?.state).toBe('failed');
     expect(outcomes.get(2)).toEqual({ state: 'killed' });
   });
 
