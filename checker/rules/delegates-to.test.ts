@@ -27,6 +27,10 @@ describe('delegates-to', () => {
       'behind a bound function and a Proxy',
       'function* impl() {\n  yield* step();\n}\nexport const coro = new Proxy(impl.bind(null), {});',
     ],
+    [
+      'through a generic helper the wrapper hands a call of it',
+      'function* relay(source: Iterable<number>, then?: () => Iterable<number>) {\n  yield* source;\n  if (then) yield* then();\n}\nexport const coro = () => relay(step(), () => [2]);',
+    ],
   ])('accepts %s', (_, src) => expect(roles(src)).toEqual([]));
   it.each([
     ['no yield*', 'export function* coro() {\n  yield 1;\n}'],
@@ -44,6 +48,10 @@ describe('delegates-to', () => {
     [
       'behind a wrapper around a generator that does not delegate',
       'export const coro = () => impl();\nfunction* impl(n = 0) {\n  if (n) yield* step();\n}',
+    ],
+    [
+      'a generic helper handed something else',
+      'export const coro = () => relay([1], () => step());\nfunction* relay(source: Iterable<number>, then?: () => Iterable<number>) {\n  yield* source;\n  if (then) yield* then();\n}',
     ],
   ])('catches %s', (_, src) => expect(roles(src)).toEqual([`${RULE}@4`]));
 });
