@@ -10,6 +10,7 @@ import {
   getTid,
   join,
   kill,
+  KilledError,
   now,
   put,
   select,
@@ -113,6 +114,228 @@ describe('1. Bring your scheduler from exercise 12', () => {
     expect(outcomes.get(1)).toEqual({ state: 'failed', error });
     expect(outcomes.get(2)).toEqual({ state: 'done', value: 'b' });
   });
+
+  it('keeps the round-robin order with many tasks ready at once', () => {
+    const log: string[] = [];
+    const names = Array.from({ length: 40 }, (_, k) => `c${k}-`);
+    runAll(
+      ticker('a', 3, log),
+      (function* (): Task {
+        for (const name of names) yield spawn(ticker(name, 2, log));
+        log.push('p');
+        yield;
+        log.push('p again');
+      })(),
+    );
+    expect(log).toEqual([
+      'a0',
+      'p',
+      'a1',
+      ...names.map((n) => `${n}0`),
+      'p again',
+      'a2',
+      ...names.map((n) => `${n}1`),
+    ]);
+  });
+
+  it('refuses to spawn something that is not a generator object, with a TypeError', () => {
+    const s = createScheduler();
+    const next = () => ({ done: true, value: undefined });
+    const wrong = [
+      () => 1,
+      null,
+      { next, throw: next },
+      { next, return: next },
+      { throw: next, return: next },
+    ];
+    for (const value of wrong) expect(() => s.spawn(value as unknown as Task)).toThrow(TypeError);
+  });
+
+  it('throws a TypeError into a task that yields something that is not an effect', () => {
+    const caught: string[] = [];
+    const outcomes = runAll(
+      (function* (): Task {
+        for (const value of [42, null]) {
+          try {
+            yield value as never;
+          } catch (error) {
+            caught.push((error as Error).constructor.name);
+          }
+        }
+        return 'carried on';
+      })(),
+    );
+    expect(caught).toEqual(['TypeError', 'TypeError']);
+    expect(outcomes.get(1)).toEqual({ state: 'done', value: 'carried on' });
+  });
+
+  it('kill answers false for an unknown id or a task that has ended', () => {
+    const outcomes = runAll(
+      ticker('a', 1, []),
+      (function* (): Task {
+        yield;
+        return [yield kill(99), yield kill(1)];
+      })(),
+    );
+    expect(outcomes.get(2)).toEqual({ state: 'done', value: [false, false] });
+  });
+
+  it('a task can kill itself, and finishes a finally that yields', () => {
+    const log: string[] = [];
+    const outcomes = runAll(
+      (function* (): Task {
+        try {
+          yield kill(yield getTid());
+          log.push('still running');
+        } finally {
+          log.push('finally');
+          yield;
+          log.push('finally ends');
+        }
+      })(),
+      ticker('o', 2, log),
+    );
+    expect(outcomes.get(1)).toEqual({ state: 'killed' });
+    expect(log).toEqual(['finally', 'o0', 'finally ends', 'o1']);
+  });
+
+  it('kill answers only once a finally that yields has run to its end; a second kill waits too', () => {
+    const log: string[] = [];
+    const outcomes = runAll(
+      (function* (): Task {
+        try {
+          for (let i = 0; i < 1_000; i++) {
+            log.push(`v${i}`);
+            yield;
+          }
+        } finally {
+          log.push('v cleans');
+          yield;
+          log.push('v still cleans');
+          yield;
+          log.push('v cleaned');
+        }
+      })(),
+      (function* (): Task {
+        yield;
+        log.push(`k: kill answered ${yield kill(1)}`);
+      })(),
+      ticker('o', 3, log),
+      (function* (): Task {
+        yield;
+        yield;
+        log.push(`l: kill answered ${yield kill(1)}`);
+      })(),
+    );
+    expect(log).toEqual([
+      'v0',
+      'o0',
+      'v1',
+      'v cleans',
+      'o1',
+      'v still cleans',
+      'o2',
+      'v cleaned',
+      'k: kill answered true',
+      'l: kill answered true',
+    ]);
+    expect(outcomes.get(1)).toEqual({ state: 'killed' });
+  });
+
+  it('a killed task whose finally waits on a channel wakes only when the channel answers', () => {
+    const log: string[] = [];
+    const ch = channel<string>();
+    runAll(
+      (function* (): Task {
+        try {
+          for (;;) yield;
+        } finally {
+          log.push(`v cleanup got ${String(yield take(ch))}`);
+        }
+      })(),
+      (function* (): Task {
+        log.push(`kill answered ${yield kill(1)}`);
+      })(),
+      (function* (): Task {
+        yield sleep(5);
+        yield put(ch, 'x');
+      })(),
+    );
+    expect(log).toEqual(['v cleanup got x', 'kill answered true']);
+  });
+
+  it("join rethrows a failed task's error, and throws a KilledError for a killed one", () => {
+    const error = new Error('child failed');
+    const caught: unknown[] = [];
+    runAll(
+      (function* (): Task {
+        yield;
+        throw error;
+      })(),
+      ticker('v', 10, []),
+      (function* (): Task {
+        for (const tid of [1, 2]) {
+          try {
+            yield join(tid);
+          } catch (e) {
+            caught.push(e);
+          }
+        }
+      })(),
+      (function* (): Task {
+        yield;
+        yield kill(2);
+      })(),
+    );
+    expect(caught[0]).toBe(error);
+    expect(caught[1]).toBeInstanceOf(KilledError);
+    expect((caught[1] as KilledError).name).toBe('KilledError');
+    expect((caught[1] as KilledError).tid).toBe(2);
+  });
+
+  it('join answers at once for a task that has ended, and throws a RangeError for an unknown id', () => {
+    const log: string[] = [];
+    const outcomes = runAll(
+      ticker('a', 1, log),
+      (function* (): Task {
+        yield;
+        log.push(`joined ${yield join(1)}`);
+        log.push('same turn');
+        try {
+          yield join(42);
+        } catch (error) {
+          return (error as Error).constructor.name;
+        }
+      })(),
+      ticker('c', 2, log),
+    );
+    expect(log).toEqual(['a0', 'c0', 'joined a', 'same turn', 'c1']);
+    expect(outcomes.get(2)).toEqual({ state: 'done', value: 'RangeError' });
+  });
+
+  it('a killed joiner is not woken by the end of the task it joined, even while its finally yields', () => {
+    const log: string[] = [];
+    const outcomes = runAll(
+      (function* (): Task {
+        yield;
+        throw new Error('t fails');
+      })(),
+      (function* (): Task {
+        try {
+          yield join(1);
+        } finally {
+          log.push('j cleans');
+          yield;
+          log.push('j cleaned');
+        }
+      })(),
+      (function* (): Task {
+        log.push(`kill answered ${yield kill(2)}`);
+      })(),
+    );
+    expect(log).toEqual(['j cleans', 'j cleaned', 'kill answered true']);
+    expect(outcomes.get(2)).toEqual({ state: 'killed' });
+  });
 });
 
 describe('2. Sleep on a virtual clock', () => {
@@ -196,6 +419,16 @@ describe('2. Sleep on a virtual clock', () => {
     expect(log).toEqual(['a0', 'b0', 'a1@0', 'b1']);
   });
 
+  it('fails a task that asks for a negative sleep, with a RangeError', () => {
+    const outcome = runAll(
+      (function* (): Task {
+        yield sleep(-1);
+      })(),
+    ).get(1);
+    expect(outcome?.state).toBe('failed');
+    expect(outcome && 'error' in outcome && outcome.error).toBeInstanceOf(RangeError);
+  });
+
   it('does not wake a sleeper that was killed, nor wait for it', () => {
     const log: string[] = [];
     runAll(
@@ -262,6 +495,36 @@ describe('3. Pass values on channels', () => {
       })(),
     );
     expect(log).toEqual(['put 1@0', 'put 2@0', 'took 1', 'took 2', 'took 3', 'put 3@10']);
+  });
+
+  it('answers undefined to a put, at once or after waiting', () => {
+    const a = channel<number>(1);
+    const outcomes = runAll(
+      (function* (): Task {
+        return [yield put(a, 1), yield put(a, 2)];
+      })(),
+      (function* (): Task {
+        yield sleep(1);
+        return [yield take(a), yield take(a)];
+      })(),
+    );
+    expect(outcomes.get(1)).toEqual({ state: 'done', value: [undefined, undefined] });
+    expect(outcomes.get(2)).toEqual({ state: 'done', value: [1, 2] });
+  });
+
+  it('fails a task that makes a channel whose capacity is not a whole number of 0 or more', () => {
+    const outcomes = runAll(
+      ...[-1, 1.5].map((capacity) =>
+        (function* (): Task {
+          yield;
+          channel(capacity);
+        })(),
+      ),
+    );
+    for (const tid of [1, 2]) {
+      const outcome = outcomes.get(tid);
+      expect(outcome && 'error' in outcome && outcome.error).toBeInstanceOf(RangeError);
+    }
   });
 
   it('keeps values in first-in first-out order', () => {
@@ -472,6 +735,19 @@ describe('5. Select with a default', () => {
     expect(log).toEqual(['select 1 b first@9']);
   });
 
+  it('answers { index: 0, value } when the first operation happens after waiting', () => {
+    const a = channel<string>();
+    const outcomes = runAll(
+      (function* (): Task {
+        return yield select([take(a), take(channel())]);
+      })(),
+      (function* (): Task {
+        yield put(a, 'x');
+      })(),
+    );
+    expect(outcomes.get(1)).toEqual({ state: 'done', value: { index: 0, value: 'x' } });
+  });
+
   it('leaves the other channels alone once one operation happened', () => {
     const a = channel<string>();
     const b = channel<string>();
@@ -547,6 +823,59 @@ describe('6. Report a deadlock', () => {
     expect((error as DeadlockError).tids).toEqual([2, 3]);
     expect((error as Error).message).toMatch(/task 2\b/);
     expect((error as Error).message).toMatch(/task 3\b/);
+  });
+
+  it('says what each blocked task waits for: a take, a put, a select, a join, a kill', () => {
+    const ch = channel();
+    const s = createScheduler();
+    s.spawn(
+      (function* (): Task {
+        yield take(ch);
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        yield put(channel(), 1);
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        yield select([take(channel()), take(channel())]);
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        yield join(1);
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        try {
+          for (;;) yield;
+        } finally {
+          yield take(channel());
+        }
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        yield kill(5);
+      })(),
+    );
+    let error: unknown;
+    try {
+      runBounded(s);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as DeadlockError).tids).toEqual([1, 2, 3, 4, 5, 6]);
+    const entries = (error as Error).message.split(/(?=task \d)/);
+    const about = (tid: number) => entries.find((e) => e.startsWith(`task ${tid}`)) ?? '';
+    expect(about(1)).toMatch(/take/);
+    expect(about(2)).toMatch(/put/);
+    expect(about(3)).toMatch(/select/);
+    expect(about(4)).toMatch(/join/);
+    expect(about(6)).toMatch(/kill/);
   });
 
   it('reports two tasks joining each other', () => {
