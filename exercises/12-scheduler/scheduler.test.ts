@@ -448,6 +448,28 @@ describe('3. Ask the scheduler: getTid, spawn and kill', () => {
     ]);
   });
 
+  it('a killed task whose finally joins another waits for that join, not for its old turn', () => {
+    const s = createScheduler();
+    const log: string[] = [];
+    s.spawn(
+      (function* (): Task {
+        try {
+          for (;;) yield;
+        } finally {
+          log.push(`v cleanup joined ${yield join(3)}`);
+        }
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        log.push(`kill answered ${yield kill(1)}`);
+      })(),
+    );
+    s.spawn(ticker('t', 2, log));
+    runBounded(s);
+    expect(log).toEqual(['t0', 't1', 'v cleanup joined t', 'kill answered true']);
+  });
+
   it('a task that kills itself finishes a finally that yields', () => {
     const s = createScheduler();
     const log: string[] = [];
