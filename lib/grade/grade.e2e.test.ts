@@ -19,7 +19,7 @@ import { WALL_FACTOR } from './sandbox.ts';
 
 const TAG = `e2e-${process.pid}`;
 /** A small limit keeps the endless loops quick; the default is 20 s. */
-const TIMEOUT_S = 8;
+const TIMEOUT_S = 5;
 let dir: string;
 let cls: string;
 let out: string;
