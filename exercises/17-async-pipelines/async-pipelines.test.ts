@@ -95,6 +95,31 @@ async function takeThenBreak<T>(iterable: AsyncIterable<T>, n: number, ms = 0): 
 
 const DONE = { value: undefined, done: true };
 
+/** `source` seen through an iterator with only `next()`: the protocol makes `return()` optional. */
+function withoutReturn<T>(source: AsyncIterable<T>): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator]() {
+      const it = source[Symbol.asyncIterator]();
+      return { next: () => it.next() };
+    },
+  };
+}
+
+/** A source of 0, 1, 2, ... whose cleanup takes `ms` of fake time; `closed` once it is over. */
+function slowToClose(ms: number): AsyncIterable<number> & { readonly closed: boolean } {
+  const state = { closed: false };
+  return Object.assign(state, {
+    async *[Symbol.asyncIterator]() {
+      try {
+        for (let i = 0; ; i++) yield i;
+      } finally {
+        await later(ms, null);
+        state.closed = true;
+      }
+    },
+  });
+}
+
 describe('1. Map, filter and take', () => {
   it('map passes each value through fn, waiting for an async fn, in order', async () => {
     const got = await collect(
@@ -261,6 +286,35 @@ describe('2. Batch by size and time', () => {
     expect(vi.getTimerCount()).toBe(0);
     expect(src.finallyRan).toBe(true);
   });
+
+  it('a stop waits for the source’s cleanup, but not behind a read that is still pending', async () => {
+    const src = slowToClose(10);
+    const batches = batch(src, 1, 1_000);
+    await within(batches.next());
+    const closing = watch(batches.return());
+    await flush();
+    expect(closing.state).toBe('pending');
+    await within(Promise.resolve(), 10);
+    expect(closing.state).toBe('fulfilled');
+    expect(src.closed).toBe(true);
+
+    const hanging = batch(
+      timed(1, () => 0, 'hang'),
+      5,
+      100,
+    );
+    await expect(within(hanging.next(), 100)).resolves.toEqual({ value: [0], done: false });
+    await expect(within(hanging.return())).resolves.toEqual(DONE);
+  });
+
+  it('stops a source without return(), and calls no return() on a source that ended', async () => {
+    expect(await takeThenBreak(batch(withoutReturn(timed(Infinity)), 2, 1_000), 1)).toEqual([
+      [0, 1],
+    ]);
+    const src = timed(3);
+    expect(await collect(batch(src, 2, 1_000))).toEqual([[0, 1], [2]]);
+    expect(src.returns).toBe(0);
+  });
 });
 
 describe('3. Merge every source', () => {
@@ -310,6 +364,14 @@ describe('3. Merge every source', () => {
     });
     expect(unhandled).toEqual([]);
     expect(slow.finallyRan).toBe(true);
+  });
+
+  it('stops sources without return()', async () => {
+    const got = await takeThenBreak(
+      merge(withoutReturn(timed(Infinity)), withoutReturn(timed(Infinity))),
+      3,
+    );
+    expect(got).toHaveLength(3);
   });
 });
 
@@ -405,6 +467,26 @@ describe('4. Map with bounded concurrency', () => {
     }
   });
 
+  it('runs one call at a time with concurrency 1', async () => {
+    const fn = counted((x: number) => later(10, x * 2));
+    expect(await collect(mapConcurrent(timed(4), fn, { concurrency: 1 }), 40)).toEqual([
+      0, 2, 4, 6,
+    ]);
+    expect(fn.maxInFlight).toBe(1);
+  });
+
+  it('stops a source without return(), and calls no return() on a source that ended', async () => {
+    expect(
+      await takeThenBreak(
+        mapConcurrent(withoutReturn(timed(Infinity)), (x) => x, { concurrency: 2 }),
+        2,
+      ),
+    ).toEqual([0, 1]);
+    const src = timed(3);
+    expect(await collect(mapConcurrent(src, (x) => x, { concurrency: 2 }))).toEqual([0, 1, 2]);
+    expect(src.returns).toBe(0);
+  });
+
   it('rejects a concurrency below 1 with a RangeError that names it', async () => {
     await expect(async () => {
       await mapConcurrent(timed(3), (x) => x, { concurrency: 0 }).next();
@@ -468,6 +550,16 @@ describe('5. Cancel with an AbortSignal', () => {
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
     await takeThenBreak(abortable(timed(Infinity), controller.signal), 1);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('stops a source without return(), and calls no return() on a source that ended', async () => {
+    const signal = new AbortController().signal;
+    expect(await takeThenBreak(abortable(withoutReturn(timed(Infinity)), signal), 2)).toEqual([
+      0, 1,
+    ]);
+    const src = timed(3);
+    expect(await collect(abortable(src, signal))).toEqual([0, 1, 2]);
+    expect(src.returns).toBe(0);
   });
 
   it('leaves no timer behind when an abort ends a batch that is waiting', async () => {
