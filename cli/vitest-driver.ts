@@ -16,6 +16,7 @@ import { createVitest } from 'vitest/node';
 import type { Reporter, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
 import { ROOT } from '../lib/catalog.ts';
 import { exercisesConfig } from '../vitest.config.ts';
+import { WarmForks } from './warm-forks.ts';
 import {
   parseLoadError,
   summarizeError,
@@ -67,6 +68,7 @@ export class VitestDriver {
   private constructor(
     private readonly vitest: Vitest,
     private readonly options: DriverOptions,
+    private readonly forks: WarmForks,
   ) {}
 
   static async create(options: DriverOptions): Promise<VitestDriver> {
@@ -82,6 +84,7 @@ export class VitestDriver {
     };
     const sink = new Writable({ write: (_chunk, _enc, done) => done() });
     const { plugins, test } = exercisesConfig();
+    const forks = new WarmForks();
     const vitest = await createVitest(
       'test',
       {
@@ -93,15 +96,16 @@ export class VitestDriver {
         // Forked processes, not worker threads: V8 writes some errors of the learner's code
         // straight to the process's stderr (a stack overflow in a promise callback prints
         // "Exception in PromiseRejectCallback"), and only a child's stderr can be kept off the
-        // runner's screen. Worker threads would start about 50 ms sooner.
-        pool: 'forks',
+        // runner's screen. Worker threads would start about 50 ms sooner. In watch mode a
+        // process is started ahead for the next run (warmUp).
+        pool: forks,
       },
       // The exercises' project of vitest.config.ts, inline: the file is neither bundled nor
       // loaded once more for each of its projects.
       { plugins, test },
       { stdout: sink, stderr: sink },
     );
-    driver = new VitestDriver(vitest, options);
+    driver = new VitestDriver(vitest, options, forks);
     await vitest.standalone();
     if (options.watch) {
       // The driver starts the re-runs itself (rerunSaved), sooner than vitest's own watcher
@@ -165,9 +169,18 @@ export class VitestDriver {
     await this.vitest.cancelCurrentRun('keyboard-input');
   }
 
+  /**
+   * Starts a test process for the next run now, while nothing runs: in watch mode, once the
+   * learner has the results, so that the run after the next save starts without the wait.
+   */
+  warmUp(): void {
+    if (!this.inRun) this.forks.warm();
+  }
+
   async close(): Promise<void> {
     clearInterval(this.watchdog);
     clearTimeout(this.saveTimer);
+    this.forks.close();
     await this.vitest.close();
   }
 

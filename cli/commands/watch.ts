@@ -192,6 +192,8 @@ class WatchSession {
     }
     this.result = result;
     this.draw();
+    // The learner reads and edits now: the next run's test process starts meanwhile.
+    this.driver?.warmUp();
   }
 
   private takeTerminal(): void {

@@ -15,6 +15,7 @@ export const title = 'runner';
 
 const RATIO_TARGET = 1.5;
 const RERUN_TARGET_MS = 500;
+const PAUSE_MS = 2_000;
 
 /** The exercises BENCH_EXERCISES names by number, or all of them. */
 function chosen(): Exercise[] {
@@ -58,7 +59,9 @@ export async function run(): Promise<void> {
   if (worstRatio) console.log(`slowest: ${worstRatio.id} at ${worstRatio.r.toFixed(2)}x`);
 
   console.log(
-    pc.bold(`\nRunner: watch mode, from a save to the new report (median of ${RUNS} saves)`),
+    pc.bold(
+      `\nRunner: watch mode, from a save to the new report (median of ${RUNS} saves, ${PAUSE_MS / 1000} s apart)`,
+    ),
   );
   const latencies = await rerunLatencies(exercises);
   const watchRows = [['exercise', 'save → report', 'target']];
@@ -92,7 +95,9 @@ const mark = (text: string, ok: boolean) => (ok ? text : pc.red(text));
 /**
  * One watch session, as the learner has: a scratch KATA_DIR holding every solution, each
  * exercise watched in turn, and a save of its file timed to the end of vitest's re-run and the
- * checker's findings (which the session asks for at the save, as here).
+ * checker's findings (which the session asks for at the save, as here). As in the session, the
+ * next run's test process starts once a result is in (warmUp); the saves come PAUSE_MS apart,
+ * the time a learner takes at least to read a result and edit.
  */
 async function rerunLatencies(exercises: readonly Exercise[]): Promise<Map<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'yield-katas-bench-'));
@@ -120,6 +125,8 @@ async function rerunLatencies(exercises: readonly Exercise[]): Promise<Map<strin
       await Promise.all([driver.run([testFile]), findingsFor(exercise, dir)]);
       const samples: number[] = [];
       for (let i = 0; i < RUNS; i++) {
+        driver.warmUp();
+        await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
         const done = new Promise<void>((resolve) => (ended = resolve));
         const t0 = performance.now();
         appendFileSync(learner, `\n// save ${i}\n`);
