@@ -8,6 +8,7 @@ import {
   watch,
   within,
 } from '../../lib/async-testing.ts';
+import { expectRealAsyncGenerator } from '../../lib/testing.ts';
 import { abortable, batch, filter, map, mapConcurrent, merge, take } from './async-pipelines';
 
 beforeEach(() => {
@@ -121,6 +122,12 @@ function slowToClose(ms: number): AsyncIterable<number> & { readonly closed: boo
 }
 
 describe('1. Map, filter and take', () => {
+  it('each call returns a new, real async generator object', () => {
+    expectRealAsyncGenerator(map, 'map', () => map(timed(2), (x) => x));
+    expectRealAsyncGenerator(filter, 'filter', () => filter(timed(2), () => true));
+    expectRealAsyncGenerator(take, 'take', () => take(timed(2), 1));
+  });
+
   it('map passes each value through fn, waiting for an async fn, in order', async () => {
     const got = await collect(
       map(timed(4), (x) => later(10 * (4 - x), x * 10)),
