@@ -2,6 +2,7 @@ import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
   channel,
+  ChannelClosedError,
   CLOSED,
   close,
   createScheduler,
@@ -9,11 +10,14 @@ import {
   getTid,
   join,
   kill,
+  KilledError,
   now,
   put,
+  select,
   sleep,
   spawn,
   take,
+  type Channel,
   type Outcome,
   type Scheduler,
   type Task,
@@ -49,6 +53,24 @@ function* ticker(name: string, n: number, log: string[]): Task<string> {
     yield;
   }
   return name;
+}
+
+/** Sleeps `ms`, then logs `<name>@<time>`. */
+function* sleeper(name: string, ms: number, log: string[]): Task {
+  yield sleep(ms);
+  log.push(`${name}@${yield now()}`);
+}
+
+/** Takes from `ch` until it is closed, logging `<name> got <value>`. */
+function* consumer(name: string, ch: Channel, log: string[]): Task<number> {
+  let count = 0;
+  for (let i = 0; i < 1_000; i++) {
+    const value: unknown = yield take(ch);
+    if (value === CLOSED) return count;
+    log.push(`${name} got ${String(value)}`);
+    count += 1;
+  }
+  throw new Error('took 1,000 values: the channel never reported CLOSED');
 }
 
 /** Gives up its turn up to 1,000 times (long enough for any test), logging `name` when closed. */
@@ -101,13 +123,503 @@ describe('1. Bring your scheduler from exercise 13', () => {
 
   it('keeps the deadlock report', () => {
     const ch = channel();
-    expect(() =>
+    let error: unknown;
+    try {
       runAll(
+        ticker('a', 1, []),
         (function* (): Task {
           yield take(ch);
         })(),
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DeadlockError);
+    expect((error as DeadlockError).tids).toEqual([2]);
+  });
+
+  it('keeps the round-robin order with many tasks ready at once', () => {
+    const log: string[] = [];
+    const names = Array.from({ length: 40 }, (_, k) => `c${k}-`);
+    runAll(...names.map((name) => ticker(name, 2, log)));
+    expect(log).toEqual([...names.map((n) => `${n}0`), ...names.map((n) => `${n}1`)]);
+  });
+
+  it('orders sleepers by wake time first, then by the order of the sleep calls', () => {
+    const log: string[] = [];
+    runAll(
+      sleeper('a', 30, log),
+      sleeper('b', 10, log),
+      (function* (): Task {
+        yield sleep(20);
+        log.push(`c@${yield now()}`);
+        yield sleep(10); // due at 30, after a and e
+        log.push(`c again@${yield now()}`);
+      })(),
+      sleeper('e', 30, log),
+    );
+    expect(log).toEqual(['b@10', 'c@20', 'a@30', 'e@30', 'c again@30']);
+  });
+
+  it('jumps the clock to the earliest sleeper when nothing is ready', () => {
+    const log: string[] = [];
+    runAll(sleeper('slow', 500, log), sleeper('fast', 20, log), sleeper('mid', 100, log));
+    expect(log).toEqual(['fast@20', 'mid@100', 'slow@500']);
+  });
+
+  it('wakes tasks due at the same time in the order they went to sleep', () => {
+    const log: string[] = [];
+    const names = ['e', 'b', 'h', 'a', 'g', 'c', 'j', 'd', 'f', 'i'];
+    runAll(...names.map((name) => sleeper(name, 10, log)));
+    expect(log).toEqual(names.map((name) => `${name}@10`));
+  });
+
+  it('wakes every sleeper due at that time before any of them runs twice', () => {
+    const log: string[] = [];
+    const pair = (name: string): Task =>
+      (function* () {
+        yield sleep(10);
+        log.push(`${name} woke`);
+        yield;
+        log.push(`${name} again`);
+      })();
+    runAll(pair('a'), pair('b'));
+    expect(log).toEqual(['a woke', 'b woke', 'a again', 'b again']);
+  });
+
+  it('does not wake a sleeper that was killed, nor wait for it', () => {
+    const log: string[] = [];
+    runAll(
+      sleeper('victim', 1_000, log),
+      (function* (): Task {
+        yield sleep(5);
+        yield kill(1);
+        yield sleep(5);
+        log.push(`killer@${yield now()}`);
+      })(),
+    );
+    expect(log).toEqual(['killer@10']);
+  });
+
+  it('fails a task that asks for a negative sleep, with a RangeError', () => {
+    const outcome = runAll(
+      (function* (): Task {
+        yield sleep(-1);
+      })(),
+    ).get(1);
+    expect(outcome?.state).toBe('failed');
+    expect(outcome && 'error' in outcome && outcome.error).toBeInstanceOf(RangeError);
+  });
+
+  it('lets a bounded channel take puts without a taker, up to its capacity', () => {
+    const log: string[] = [];
+    const ch = channel<number>(2);
+    runAll(
+      (function* (): Task {
+        for (let i = 1; i <= 3; i++) {
+          yield put(ch, i);
+          log.push(`put ${i}@${yield now()}`);
+        }
+      })(),
+      (function* (): Task {
+        yield sleep(10);
+        for (let i = 0; i < 3; i++) log.push(`took ${yield take(ch)}`);
+      })(),
+    );
+    expect(log).toEqual(['put 1@0', 'put 2@0', 'took 1', 'took 2', 'took 3', 'put 3@10']);
+  });
+
+  it('answers undefined to a put, at once or after waiting', () => {
+    const a = channel<number>(1);
+    const outcomes = runAll(
+      (function* (): Task {
+        return [yield put(a, 1), yield put(a, 2)];
+      })(),
+      (function* (): Task {
+        yield sleep(1);
+        return [yield take(a), yield take(a)];
+      })(),
+    );
+    expect(outcomes.get(1)).toEqual({ state: 'done', value: [undefined, undefined] });
+    expect(outcomes.get(2)).toEqual({ state: 'done', value: [1, 2] });
+  });
+
+  it('fails a task that makes a channel whose capacity is not a whole number of 0 or more', () => {
+    const outcomes = runAll(
+      ...[-1, 1.5].map((capacity) =>
+        (function* (): Task {
+          yield;
+          channel(capacity);
+        })(),
       ),
-    ).toThrow(DeadlockError);
+    );
+    for (const tid of [1, 2]) {
+      const outcome = outcomes.get(tid);
+      expect(outcome && 'error' in outcome && outcome.error).toBeInstanceOf(RangeError);
+    }
+  });
+
+  it('serves waiting putters in the order they came', () => {
+    const log: string[] = [];
+    const ch = channel<string>(1);
+    const putter = (value: string): Task =>
+      (function* () {
+        yield put(ch, value);
+      })();
+    runAll(
+      putter('a'),
+      putter('b'),
+      putter('c'),
+      (function* (): Task {
+        yield sleep(1);
+        for (let i = 0; i < 3; i++) log.push(String(yield take(ch)));
+      })(),
+    );
+    expect(log).toEqual(['a', 'b', 'c']);
+  });
+
+  it('takes a killed taker off the channel: the value goes to the next one', () => {
+    const log: string[] = [];
+    const ch = channel<string>();
+    runAll(
+      (function* (): Task {
+        log.push(`first got ${yield take(ch)}`);
+      })(),
+      (function* (): Task {
+        log.push(`second got ${yield take(ch)}`);
+      })(),
+      (function* (): Task {
+        yield kill(1);
+        yield put(ch, 'v');
+      })(),
+    );
+    expect(log).toEqual(['second got v']);
+  });
+
+  it('lets takers drain what is buffered, then answers CLOSED', () => {
+    const got: unknown[] = [];
+    const ch = channel<number>(3);
+    runAll(
+      (function* (): Task {
+        yield put(ch, 1);
+        yield put(ch, 2);
+        yield close(ch);
+      })(),
+      (function* (): Task {
+        for (let i = 0; i < 4; i++) got.push(yield take(ch));
+      })(),
+    );
+    expect(got).toEqual([1, 2, CLOSED, CLOSED]);
+  });
+
+  it('wakes every waiting taker with CLOSED', () => {
+    const log: string[] = [];
+    const ch = channel();
+    runAll(
+      consumer('a', ch, log),
+      consumer('b', ch, log),
+      (function* (): Task {
+        yield sleep(3);
+        yield close(ch);
+      })(),
+    );
+    expect(log).toEqual([]);
+  });
+
+  it('throws a ChannelClosedError into putters waiting when it closes', () => {
+    const ch = channel<number>();
+    const outcomes = runAll(
+      (function* (): Task {
+        yield put(ch, 1);
+      })(),
+      (function* (): Task {
+        yield close(ch);
+      })(),
+    );
+    const outcome = outcomes.get(1);
+    expect(outcome?.state).toBe('failed');
+    expect(outcome && 'error' in outcome && outcome.error).toBeInstanceOf(ChannelClosedError);
+  });
+
+  it('answers true the first time and false after', () => {
+    const ch = channel();
+    const outcomes = runAll(
+      (function* (): Task {
+        return [yield close(ch), yield close(ch)];
+      })(),
+    );
+    expect(outcomes.get(1)).toEqual({ state: 'done', value: [true, false] });
+  });
+
+  it('answers the first ready operation, index and value', () => {
+    const a = channel<string>(1);
+    const b = channel<string>(1);
+    const outcomes = runAll(
+      (function* (): Task {
+        yield put(b, 'from b');
+        return yield select([take(a), take(b)]);
+      })(),
+    );
+    expect(outcomes.get(1)).toEqual({ state: 'done', value: { index: 1, value: 'from b' } });
+  });
+
+  it('picks the first in list order when several are ready', () => {
+    const a = channel<string>(1);
+    const b = channel<string>(1);
+    const outcomes = runAll(
+      (function* (): Task {
+        yield put(a, 'A');
+        yield put(b, 'B');
+        const first: unknown = yield select([take(b), take(a)]);
+        const second: unknown = yield select([take(b), take(a)]);
+        return [first, second];
+      })(),
+    );
+    expect(outcomes.get(1)).toEqual({
+      state: 'done',
+      value: [
+        { index: 0, value: 'B' },
+        { index: 1, value: 'A' },
+      ],
+    });
+  });
+
+  it('answers { index: -1 } at once with a default when nothing is ready', () => {
+    const a = channel();
+    const log: string[] = [];
+    const outcomes = runAll(
+      (function* (): Task {
+        const r: unknown = yield select([take(a), put(a, 1)], { default: true });
+        log.push('same turn');
+        return r;
+      })(),
+      ticker('b', 1, log),
+    );
+    expect(log).toEqual(['same turn', 'b0']);
+    expect(outcomes.get(1)).toEqual({ state: 'done', value: { index: -1, value: undefined } });
+  });
+
+  it('waits on every operation and answers the one that happens first', () => {
+    const a = channel<string>();
+    const b = channel<string>();
+    const log: string[] = [];
+    runAll(
+      (function* (): Task {
+        const r: { index: number; value: unknown } = yield select([take(a), take(b)]);
+        log.push(`select ${r.index} ${String(r.value)}@${yield now()}`);
+      })(),
+      (function* (): Task {
+        yield sleep(9);
+        yield put(b, 'b first');
+      })(),
+    );
+    expect(log).toEqual(['select 1 b first@9']);
+  });
+
+  it('answers { index: 0, value } when the first operation happens after waiting', () => {
+    const a = channel<string>();
+    const outcomes = runAll(
+      (function* (): Task {
+        return yield select([take(a), take(channel())]);
+      })(),
+      (function* (): Task {
+        yield put(a, 'x');
+      })(),
+    );
+    expect(outcomes.get(1)).toEqual({ state: 'done', value: { index: 0, value: 'x' } });
+  });
+
+  it('leaves the other channels alone once one operation happened', () => {
+    const a = channel<string>();
+    const b = channel<string>();
+    const log: string[] = [];
+    runAll(
+      (function* (): Task {
+        const r: { index: number } = yield select([take(a), take(b)]);
+        log.push(`select took ${r.index}`);
+      })(),
+      (function* (): Task {
+        log.push(`late taker got ${yield take(a)}`);
+      })(),
+      (function* (): Task {
+        yield sleep(1);
+        yield put(b, 'one');
+        yield put(a, 'two');
+      })(),
+    );
+    expect(log).toEqual(['select took 1', 'late taker got two']);
+  });
+
+  it('can put: a select with a put goes ahead when a taker waits', () => {
+    const a = channel<string>();
+    const log: string[] = [];
+    runAll(
+      (function* (): Task {
+        log.push(`taker got ${yield take(a)}`);
+      })(),
+      (function* (): Task {
+        const r: { index: number; value: unknown } = yield select([put(a, 'x')], {
+          default: true,
+        });
+        log.push(`select ${r.index}`);
+      })(),
+    );
+    expect(log).toEqual(['select 0', 'taker got x']);
+  });
+
+  it('answers CLOSED for a take on a closed channel', () => {
+    const a = channel();
+    const outcomes = runAll(
+      (function* (): Task {
+        yield close(a);
+        return yield select([take(a)]);
+      })(),
+    );
+    expect(outcomes.get(1)).toEqual({ state: 'done', value: { index: 0, value: CLOSED } });
+  });
+
+  it('says what each blocked task waits for: a take, a put, a select, a join, a kill', () => {
+    const ch = channel();
+    const s = createScheduler();
+    s.spawn(
+      (function* (): Task {
+        yield take(ch);
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        yield put(channel(), 1);
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        yield select([take(channel()), take(channel())]);
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        yield join(1);
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        try {
+          for (;;) yield;
+        } finally {
+          yield take(channel());
+        }
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        yield kill(5);
+      })(),
+    );
+    let error: unknown;
+    try {
+      runBounded(s);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as DeadlockError).tids).toEqual([1, 2, 3, 4, 5, 6]);
+    const entries = (error as Error).message.split(/(?=task \d)/);
+    const about = (tid: number) => entries.find((e) => e.startsWith(`task ${tid}`)) ?? '';
+    expect(about(1)).toMatch(/take/);
+    expect(about(2)).toMatch(/put/);
+    expect(about(3)).toMatch(/select/);
+    expect(about(4)).toMatch(/join/);
+    expect(about(6)).toMatch(/kill/);
+  });
+
+  it('throws a TypeError into a task that yields something that is not an effect', () => {
+    const caught: string[] = [];
+    const outcomes = runAll(
+      (function* (): Task {
+        for (const value of [42, null]) {
+          try {
+            yield value as never;
+          } catch (error) {
+            caught.push((error as Error).constructor.name);
+          }
+        }
+        return 'carried on';
+      })(),
+    );
+    expect(caught).toEqual(['TypeError', 'TypeError']);
+    expect(outcomes.get(1)).toEqual({ state: 'done', value: 'carried on' });
+  });
+
+  it('refuses to spawn something that is not a generator object, with a TypeError', () => {
+    const s = createScheduler();
+    const next = () => ({ done: true, value: undefined });
+    const wrong = [
+      () => 1,
+      null,
+      { next, throw: next },
+      { next, return: next },
+      { throw: next, return: next },
+    ];
+    for (const value of wrong) expect(() => s.spawn(value as unknown as Task)).toThrow(TypeError);
+  });
+
+  it("join rethrows a failed task's error, and throws a KilledError for a killed one", () => {
+    const error = new Error('child failed');
+    const caught: unknown[] = [];
+    runAll(
+      (function* (): Task {
+        yield;
+        throw error;
+      })(),
+      ticker('v', 10, []),
+      (function* (): Task {
+        for (const tid of [1, 2]) {
+          try {
+            yield join(tid);
+          } catch (e) {
+            caught.push(e);
+          }
+        }
+      })(),
+      (function* (): Task {
+        yield;
+        yield kill(2);
+      })(),
+    );
+    expect(caught[0]).toBe(error);
+    expect(caught[1]).toBeInstanceOf(KilledError);
+    expect((caught[1] as KilledError).name).toBe('KilledError');
+    expect((caught[1] as KilledError).tid).toBe(2);
+  });
+
+  it('join answers at once for a task that has ended, and throws a RangeError for an unknown id', () => {
+    const log: string[] = [];
+    const outcomes = runAll(
+      ticker('a', 1, log),
+      (function* (): Task {
+        yield;
+        log.push(`joined ${yield join(1)}`);
+        log.push('same turn');
+        try {
+          yield join(42);
+        } catch (error) {
+          return (error as Error).constructor.name;
+        }
+      })(),
+      ticker('c', 2, log),
+    );
+    expect(log).toEqual(['a0', 'c0', 'joined a', 'same turn', 'c1']);
+    expect(outcomes.get(2)).toEqual({ state: 'done', value: 'RangeError' });
+  });
+
+  it('kill answers false for an unknown id or a task that has ended', () => {
+    const outcomes = runAll(
+      ticker('a', 1, []),
+      (function* (): Task {
+        yield;
+        return [yield kill(99), yield kill(1)];
+      })(),
+    );
+    expect(outcomes.get(2)).toEqual({ state: 'done', value: [false, false] });
   });
 });
 
@@ -514,9 +1026,116 @@ describe('5. Cancel a task and its children', () => {
     );
     expect(outcomes.get(2)).toEqual({ state: 'done', value: [false, false] });
   });
+
+  it('gives the frames below return(): no code after the call and no catch runs in them', () => {
+    const error = new Error('cleanup failed');
+    for (const fails of [false, true]) {
+      const log: string[] = [];
+      function* inner(): Task {
+        try {
+          yield looper('inner', log);
+        } finally {
+          if (fails) throw error;
+        }
+      }
+      const outcomes = runAll(
+        (function* (): Task {
+          try {
+            yield inner();
+            log.push('after the call');
+          } catch {
+            log.push('body caught');
+          } finally {
+            log.push('body closed');
+          }
+        })(),
+        (function* (): Task {
+          yield;
+          log.push(`kill answered ${yield kill(1)}`);
+        })(),
+      );
+      expect(log).toEqual(['inner', 'body closed', 'kill answered true']);
+      expect(outcomes.get(1)).toEqual(fails ? { state: 'failed', error } : { state: 'killed' });
+    }
+  });
+
+  it('lets a task kill itself: its stack closes; a kill of itself during that cleanup answers true', () => {
+    const log: string[] = [];
+    function* sub(): Task {
+      try {
+        yield kill(yield getTid());
+        log.push('still running');
+      } finally {
+        log.push('sub closed');
+        log.push(`again ${yield kill(yield getTid())}`);
+      }
+    }
+    const outcomes = runAll(
+      (function* (): Task {
+        try {
+          yield sub();
+        } finally {
+          log.push('body closed');
+        }
+      })(),
+    );
+    expect(log).toEqual(['sub closed', 'again true', 'body closed']);
+    expect(outcomes.get(1)).toEqual({ state: 'killed' });
+  });
+
+  it("ends the parent's wait when a child's error is thrown in: a later wait is not cut short", () => {
+    const times: number[] = [];
+    runAll(
+      (function* (): Task {
+        yield spawn(
+          (function* (): Task {
+            yield sleep(5);
+            throw new Error('child broke');
+          })(),
+        );
+        try {
+          yield sleep(100);
+        } catch {
+          times.push(yield now());
+        }
+        yield sleep(20);
+        times.push(yield now());
+        yield sleep(200);
+        times.push(yield now());
+      })(),
+    );
+    expect(times).toEqual([5, 25, 225]);
+  });
 });
 
 describe('6. Finish cleanup that yields', () => {
+  it('throws the error of a subroutine a finally calls back into that finally, at the call', () => {
+    const log: string[] = [];
+    function* failing(): Task {
+      yield;
+      throw new Error('helper failed');
+    }
+    const outcomes = runAll(
+      (function* (): Task {
+        try {
+          for (;;) yield;
+        } finally {
+          try {
+            yield failing();
+          } catch (error) {
+            log.push(`finally caught ${(error as Error).message}`);
+          }
+          log.push('finally ends');
+        }
+      })(),
+      (function* (): Task {
+        log.push(`kill answered ${yield kill(1)}`);
+      })(),
+    );
+    expect(log).toEqual(['finally caught helper failed', 'finally ends', 'kill answered true']);
+    expect(outcomes.get(1)).toEqual({ state: 'killed' });
+  });
+
   it('carries out effects a finally yields while cancelled; kill answers after them', () => {
     const log: string[] = [];
     runAll(

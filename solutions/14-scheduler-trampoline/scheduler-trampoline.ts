@@ -449,11 +449,7 @@ export function createScheduler(): Scheduler {
   }
 
   /** Carries out an effect; true when the task goes on at once with `task.mode`/`task.arg`. */
-  function perform(task: TaskState, effect: Effect | undefined): boolean {
-    if (effect === undefined) {
-      schedule(task);
-      return false;
-    }
+  function perform(task: TaskState, effect: Effect): boolean {
     if (!isEffect(effect)) {
       throw new TypeError(
         `a task yielded ${String(effect)}, which is neither an effect nor a generator to call`,
