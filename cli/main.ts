@@ -82,7 +82,12 @@ function program(setCode: (code: number) => void): Command {
     .description('grade a class of submissions safely, with partial credit and reports')
     .argument('<path...>', 'a folder of submissions (a subfolder or .zip each), or submissions')
     .option('--out <dir>', 'where the reports go', 'grades')
-    .option('--timeout <seconds>', 'limit per exercise, CPU time (wall clock: 3x)', seconds, 20)
+    .option(
+      '--timeout <seconds>',
+      'CPU-time limit per exercise (wall clock: 3x, 60 s min)',
+      seconds,
+      20,
+    )
     .option(
       '--checker <mode>',
       'withhold (essential findings cost the points), report or off',

@@ -25,10 +25,16 @@ export const HEAP_MB = 512;
 /** Output a child may print on stdout and stderr before the rest is dropped. */
 export const OUTPUT_CAP = 64 * 1024;
 /**
- * The wall-clock backstop of an exercise, as a multiple of its CPU-time limit: for code that
- * blocks without burning CPU (a never-settling promise fails earlier, at vitest's test timeout).
+ * The wall-clock backstop of an exercise, as a multiple of its CPU-time limit and at least
+ * MIN_WALL_MS: for code that blocks without burning CPU (Atomics.wait). A never-settling promise
+ * fails earlier, at vitest's test timeout. Generous, since on a busy machine a correct exercise
+ * can take many times its CPU time.
  */
 export const WALL_FACTOR = 3;
+export const MIN_WALL_MS = 60_000;
+
+/** The wall-clock backstop for a CPU-time limit. */
+export const wallLimit = (timeoutMs: number) => Math.max(WALL_FACTOR * timeoutMs, MIN_WALL_MS);
 /** How often the CPU time of a running exercise is read. */
 const CPU_POLL_MS = 200;
 
@@ -91,7 +97,9 @@ export function isolationLayers(runtime: Runtime, heapMb = HEAP_MB): IsolationLa
       layer: 'process tree',
       on: true,
       detail: `one per submission, killed as a whole on overrun (${
-        CPU_TIME ? `CPU time, wall clock at ${WALL_FACTOR}x` : 'wall-clock time'
+        CPU_TIME
+          ? `CPU time; wall clock at ${WALL_FACTOR}x, at least ${MIN_WALL_MS / 1000} s`
+          : 'wall-clock time'
       })`,
     },
     {
@@ -127,8 +135,8 @@ export interface RunOptions {
   skipTests: string[];
   /**
    * Per exercise, from its first line of loading to its last test: CPU time of the process tree
-   * where /proc tells it (a busy machine costs nothing), with a wall-clock backstop at
-   * WALL_FACTOR times it; wall-clock time elsewhere.
+   * where /proc tells it (a busy machine costs nothing), with a wall-clock backstop (wallLimit);
+   * wall-clock time elsewhere.
    */
   timeoutMs: number;
   onEvent: (event: ChildEvent) => void;
@@ -170,7 +178,9 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
     kataDir,
     cacheDir: join(scratch, 'vite-cache'),
     exercises: options.exercises,
-    testTimeoutMs: options.timeoutMs,
+    // Per test, in wall-clock time: the pack's own bound (the child takes the smaller), never less
+    // than the backstop, so that a small limit on a busy machine does not fail slow tests.
+    testTimeoutMs: CPU_TIME ? wallLimit(options.timeoutMs) : options.timeoutMs,
     skipTests: options.skipTests,
   };
   const node = [
@@ -268,7 +278,7 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
       const fire = () =>
         finish({ kind: 'timeout', exercise, ...(currentTest && { test: currentTest }) });
       const start = CPU_TIME ? treeCpuMs(child.pid!) : undefined;
-      arm(start === undefined ? options.timeoutMs : WALL_FACTOR * options.timeoutMs, fire);
+      arm(start === undefined ? options.timeoutMs : wallLimit(options.timeoutMs), fire);
       if (start === undefined) return;
       poll = setInterval(() => {
         const now = treeCpuMs(child.pid!);
