@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The `kata` command. The CLI is TypeScript (cli/main.ts); it runs from a build of it that
 // cli/bundle.mjs keeps up to date, or through tsx's loader where no build can be written.
+import { join } from 'node:path';
+import { CACHE, cliBuild, ROOT_ID } from '../cli/bundle.mjs';
 import { checkerThread, useCheckerWorker } from '../cli/checker-thread.mjs';
-import { cliBuild } from '../cli/bundle.mjs';
+import { dropEarlyFork, forkEarly } from '../cli/early-fork.mjs';
 
 const command = process.argv[2];
 let build;
@@ -12,9 +14,14 @@ try {
 } catch {
   // A read-only install, say: tsx compiles the same sources as they load, only slower.
 }
-// The commands that judge an exercise start the checker's thread now, so TypeScript loads on
-// the other core while vitest does.
-if (command === undefined || command === 'watch' || command === 'run') checkerThread();
+// The commands that judge an exercise start the checker's thread and their first test process
+// now, so that both boot on the other core while vitest loads here.
+const watching =
+  (command === undefined || command === 'watch') && process.stdin.isTTY && process.stdout.isTTY;
+if (watching || command === 'run') {
+  checkerThread();
+  if (build) forkEarly(join(CACHE, `fork-${ROOT_ID}-${watching ? 'watch' : 'run'}.json`));
+}
 
 let main;
 if (build) {
@@ -29,4 +36,6 @@ try {
 } catch (err) {
   process.stderr.write(`kata: ${err instanceof Error ? (err.stack ?? err.message) : err}\n`);
   process.exitCode = 1;
+} finally {
+  dropEarlyFork();
 }

@@ -4,4 +4,6 @@ export interface Build {
   checkerWorker: string;
 }
 export const CACHE: string;
+/** Tells this copy of the pack from others sharing node_modules. */
+export const ROOT_ID: string;
 export function cliBuild(cache?: string): Promise<Build>;

@@ -20,7 +20,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 export const CACHE = join(ROOT, 'node_modules', '.cache', 'yield-katas-cli');
 // One manifest per copy of the pack: copies that share node_modules (a link to it) share the cache,
 // and a build holds its own copy's paths.
-const MANIFEST = `current-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.json`;
+export const ROOT_ID = createHash('sha256').update(ROOT).digest('hex').slice(0, 12);
+const MANIFEST = `current-${ROOT_ID}.json`;
 const ENTRIES = { main: 'cli/main.ts', 'checker-worker': 'cli/checker-worker.ts' };
 const BUILT_IN = /^zod(\/|$)/;
 /** Bumped when the build's shape changes, so that an older build is not reused. */

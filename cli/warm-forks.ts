@@ -13,6 +13,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import { resolve } from 'node:path';
 import type { PoolOptions, PoolRunnerInitializer, PoolWorker, WorkerRequest } from 'vitest/node';
+import { learnForkSpec, takeEarlyFork } from './early-fork.mjs';
 
 /** What a test process is started with; a spare serves only a request for the same. */
 interface ForkSpec {
@@ -46,6 +47,11 @@ export class WarmForks implements PoolRunnerInitializer {
   /** A process for `spec`: the spare when it was started the same way and is alive. */
   take(spec: ForkSpec): ChildProcess {
     this.last = spec;
+    learnForkSpec(spec);
+    // The one bin/kata.js started before vitest loaded, if any.
+    const early = takeEarlyFork();
+    if (early && this.spare) early.child.kill();
+    else if (early) this.spare = early;
     const spare = this.spare;
     this.spare = undefined;
     if (spare?.child.connected) {
