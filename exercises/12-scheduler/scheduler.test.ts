@@ -470,6 +470,42 @@ describe('3. Ask the scheduler: getTid, spawn and kill', () => {
     expect(log).toEqual(['t0', 't1', 'v cleanup joined t', 'kill answered true']);
   });
 
+  it('a killer killed while it waits is not answered by the kill it waited for', () => {
+    const s = createScheduler();
+    const got: unknown[] = [];
+    s.spawn(
+      (function* (): Task {
+        try {
+          for (;;) yield;
+        } finally {
+          yield;
+          yield;
+        }
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        try {
+          yield kill(1);
+        } finally {
+          for (let i = 0; i < 3; i++) got.push(yield);
+        }
+      })(),
+    );
+    s.spawn(
+      (function* (): Task {
+        return yield kill(2);
+      })(),
+    );
+    const outcomes = runBounded(s);
+    expect(got).toEqual([undefined, undefined, undefined]);
+    expect([1, 2].map((tid) => outcomes.get(tid))).toEqual([
+      { state: 'killed' },
+      { state: 'killed' },
+    ]);
+    expect(outcomes.get(3)).toEqual({ state: 'done', value: true });
+  });
+
   it('a task that kills itself finishes a finally that yields', () => {
     const s = createScheduler();
     const log: string[] = [];
