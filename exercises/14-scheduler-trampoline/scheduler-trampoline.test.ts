@@ -621,6 +621,113 @@ describe('1. Bring your scheduler from exercise 13', () => {
     );
     expect(outcomes.get(2)).toEqual({ state: 'done', value: [false, false] });
   });
+  it('kill answers only once a finally that yields has run to its end; a second kill waits too', () => {
+    const log: string[] = [];
+    const outcomes = runAll(
+      (function* (): Task {
+        try {
+          for (let i = 0; i < 1_000; i++) {
+            log.push(`v${i}`);
+            yield;
+          }
+        } finally {
+          log.push('v cleans');
+          yield;
+          log.push('v still cleans');
+          yield;
+          log.push('v cleaned');
+        }
+      })(),
+      (function* (): Task {
+        yield;
+        log.push(`k: kill answered ${yield kill(1)}`);
+      })(),
+      ticker('o', 3, log),
+      (function* (): Task {
+        yield;
+        yield;
+        log.push(`l: kill answered ${yield kill(1)}`);
+      })(),
+    );
+    expect(log).toEqual([
+      'v0',
+      'o0',
+      'v1',
+      'v cleans',
+      'o1',
+      'v still cleans',
+      'o2',
+      'v cleaned',
+      'k: kill answered true',
+      'l: kill answered true',
+    ]);
+    expect(outcomes.get(1)).toEqual({ state: 'killed' });
+  });
+
+  it('a killed task whose finally waits on a channel wakes only when the channel answers', () => {
+    const log: string[] = [];
+    const ch = channel<string>();
+    runAll(
+      (function* (): Task {
+        try {
+          for (;;) yield;
+        } finally {
+          log.push(`v cleanup got ${String(yield take(ch))}`);
+        }
+      })(),
+      (function* (): Task {
+        log.push(`kill answered ${yield kill(1)}`);
+      })(),
+      (function* (): Task {
+        yield sleep(5);
+        yield put(ch, 'x');
+      })(),
+    );
+    expect(log).toEqual(['v cleanup got x', 'kill answered true']);
+  });
+
+  it('a killed joiner is not woken by the end of the task it joined, even while its finally yields', () => {
+    const log: string[] = [];
+    const outcomes = runAll(
+      (function* (): Task {
+        yield;
+        throw new Error('t fails');
+      })(),
+      (function* (): Task {
+        try {
+          yield join(1);
+        } finally {
+          log.push('j cleans');
+          yield;
+          log.push('j cleaned');
+        }
+      })(),
+      (function* (): Task {
+        log.push(`kill answered ${yield kill(2)}`);
+      })(),
+    );
+    expect(log).toEqual(['j cleans', 'j cleaned', 'kill answered true']);
+    expect(outcomes.get(2)).toEqual({ state: 'killed' });
+  });
+
+  it('a task can kill itself, and finishes a finally that yields', () => {
+    const log: string[] = [];
+    const outcomes = runAll(
+      (function* (): Task {
+        try {
+          yield kill(yield getTid());
+          log.push('still running');
+        } finally {
+          log.push('finally');
+          yield;
+          log.push('finally ends');
+        }
+      })(),
+      ticker('o', 2, log),
+    );
+    expect(outcomes.get(1)).toEqual({ state: 'killed' });
+    expect(log).toEqual(['finally', 'o0', 'finally ends', 'o1']);
+  });
 });
 
 describe('2. Call a subroutine by yielding it', () => {
