@@ -63,6 +63,10 @@ describe('WarmForks', () => {
     await third.start();
     expect([firstPid, secondPid]).not.toContain(await pidOf(third));
     await third.stop();
+
+    pool.close();
+    pool.warm();
+    expect((pool as unknown as { spare?: unknown }).spare).toBeUndefined();
   });
 
   it('starts a fresh process when the spare was started differently, and ends the spare', async () => {

@@ -29,17 +29,20 @@ export class WarmForks implements PoolRunnerInitializer {
   readonly name = 'kata-forks';
   private last: ForkSpec | undefined;
   private spare: { spec: ForkSpec; child: ChildProcess } | undefined;
+  private closed = false;
 
   createPoolWorker = (options: PoolOptions): PoolWorker => new WarmForkWorker(this, options);
 
   /** Starts a spare process like the last one, unless one is ready. */
   warm(): void {
-    if (!this.last || (this.spare && this.spare.child.connected)) return;
+    // Never after close: a spare's IPC channel would keep the runner from exiting.
+    if (this.closed || !this.last || this.spare?.child.connected) return;
     this.spare = { spec: this.last, child: spawn(this.last) };
   }
 
   /** Ends the spare process, if any. */
   close(): void {
+    this.closed = true;
     this.spare?.child.kill();
     this.spare = undefined;
   }
