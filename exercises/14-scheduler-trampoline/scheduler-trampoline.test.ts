@@ -728,6 +728,39 @@ describe('1. Bring your scheduler from exercise 13', () => {
     expect(outcomes.get(1)).toEqual({ state: 'killed' });
     expect(log).toEqual(['finally', 'o0', 'finally ends', 'o1']);
   });
+  it('hands a value over an unbuffered channel: the putter waits for a taker', () => {
+    const log: string[] = [];
+    const ch = channel<string>();
+    runAll(
+      (function* (): Task {
+        log.push('putting');
+        yield put(ch, 'hello');
+        log.push(`put done@${yield now()}`);
+      })(),
+      (function* (): Task {
+        yield sleep(50);
+        log.push(`took ${yield take(ch)}`);
+      })(),
+    );
+    expect(log).toEqual(['putting', 'took hello', 'put done@50']);
+  });
+
+  it('parks a taker until a value comes, then answers it', () => {
+    const log: string[] = [];
+    const ch = channel<number>();
+    runAll(
+      (function* (): Task {
+        const value: number = yield take(ch);
+        log.push(`took ${value}@${yield now()}`);
+      })(),
+      (function* (): Task {
+        yield sleep(7);
+        yield put(ch, 42);
+        log.push('put returned');
+      })(),
+    );
+    expect(log).toEqual(['put returned', 'took 42@7']);
+  });
 });
 
 describe('2. Call a subroutine by yielding it', () => {
