@@ -35,11 +35,33 @@ function prop<const A extends readonly fc.Arbitrary<unknown>[]>(
         )(...arbitraries, async (...values: unknown[]) => {
           await body(...(values as Values<A>));
         });
-        await fc.assert(property, { seed: params.seed, numRuns: params.numRuns });
+        const run = await fc.check(property, { seed: params.seed, numRuns: params.numRuns });
+        if (run.failed) throw failure(run);
       },
       timeout,
     );
   };
+}
+
+/**
+ * The error a failed property test throws: the test's own error, its message led by the shrunk
+ * counterexample, so the first line a runner shows says both what failed and for which input.
+ * fast-check's own report leads with "Property failed after N tests", which says neither.
+ */
+function failure(run: fc.RunDetails<unknown[]>): unknown {
+  const input = run.counterexample ? fc.stringify(run.counterexample) : '(no counterexample)';
+  const where = `for ${input} (seed ${run.seed}, path "${run.counterexamplePath ?? ''}")`;
+  const error = run.errorInstance;
+  if (error instanceof Error) {
+    try {
+      error.message = `${where}: ${error.message}`;
+      return error;
+    } catch {
+      // A frozen error: say the same on a new one.
+    }
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return new Error(`${where}: ${text}`, { cause: error });
 }
 
 /** `it.prop(...)`: a property test, named like a test, reported like one. */
