@@ -324,15 +324,7 @@ export function expectRealGenerator(
   call: () => Iterator<unknown>,
   pulls = 3,
 ): void {
-  expect(typeof fn === 'function' ? undefined : 'is not a function', `${name}`).toBe(undefined);
-  const first = call();
-  expectGeneratorObject(first, `${name}(...)`);
-  const second = call();
-  expect(
-    second === first ? 'gave the same object twice' : undefined,
-    `each call of ${name} must make a new generator object`,
-  ).toBe(undefined);
-  expectOwnResults(second, pulls);
+  expectOwnResults(expectFreshObjects(fn, name, call, false), pulls);
 }
 
 /** Asserts for an async generator what expectRealGenerator does: new, real objects per call. */
@@ -341,13 +333,31 @@ export function expectRealAsyncGenerator(
   name: string,
   call: () => AsyncIterator<unknown>,
 ): void {
-  expect(typeof fn === 'function' ? undefined : 'is not a function', `${name}`).toBe(undefined);
+  expectFreshObjects(fn, name, call, true);
+}
+
+/**
+ * The part both share: `fn` can be called, and two calls of it give two different real
+ * (async) generator objects. Returns the second, which nothing has pulled yet.
+ */
+function expectFreshObjects<T>(fn: unknown, name: string, call: () => T, async: boolean): T {
+  const kind = async ? 'async generator' : 'generator';
+  if (typeof fn !== 'function') {
+    expect.fail(
+      `${name} is not a function (it is ${fn === null ? 'null' : typeof fn}): export the ${kind} ` +
+        `function itself, or a function that returns a call of one.`,
+    );
+  }
+  const check = async ? expectAsyncGeneratorObject : expectGeneratorObject;
   const first = call();
-  expectAsyncGeneratorObject(first, `${name}(...)`);
+  check(first, `${name}(...)`);
   const second = call();
-  expectAsyncGeneratorObject(second, `${name}(...)`);
-  expect(
-    second === first ? 'gave the same object twice' : undefined,
-    `each call of ${name} must make a new async generator object`,
-  ).toBe(undefined);
+  check(second, `${name}(...)`);
+  if (second === first) {
+    expect.fail(
+      `two calls of ${name} gave the same object: each call must make a new ${kind} object, ` +
+        `so call the ${kind} function inside ${name} on every call, not once ahead.`,
+    );
+  }
+  return second;
 }
