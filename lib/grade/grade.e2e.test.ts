@@ -89,6 +89,10 @@ const EXPECTED: Record<string, [number, string, string] | 'error'> = {
   abort: [0, 'crashed', 'missing'],
   // A type error costs nothing.
   'type-error': [20, 'passed', 'passed'],
+  // What 07 leaves running never reaches 05, which runs next in the same worker; importing node
+  // modules withholds 07's points.
+  'leak-timers': [10, 'passed', 'withheld'],
+  'leak-pending': [10, 'passed', 'withheld'],
   corrupt: 'error',
   empty: 'error',
 };

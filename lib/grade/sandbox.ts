@@ -150,6 +150,8 @@ export type RunEnd =
   | { kind: 'done' }
   | { kind: 'timeout'; exercise: string; test?: string }
   | { kind: 'crashed'; exercise?: string; test?: string; reason: string }
+  /** An exercise left work pending that outlives it: the rest wants a fresh process. */
+  | { kind: 'restart'; exercise?: string; pending: string }
   | { kind: 'aborted' };
 
 export interface RunResult {
@@ -246,6 +248,8 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
     let current: string | undefined;
     let currentTest: string | undefined;
     let ready = false;
+    /** The exercise after whose end the run stops, for a fresh process (worker-guard.ts). */
+    let restartAfter: { exercise: string; pending: string } | undefined;
     let maxRssKiB: number | undefined;
     let end: RunEnd | undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -318,10 +322,17 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
             const hint = JSON.parse(line.slice(weak + progressTag.length)) as {
               type?: unknown;
               name?: unknown;
+              pending?: unknown;
             };
             if (hint.type === 'ready' && current && !ready) {
               ready = true;
               armLimit(current);
+            } else if (hint.type === 'restart') {
+              const why = typeof hint.pending === 'string' ? hint.pending.slice(0, 100) : '?';
+              // Said as an exercise ends, its results are still on their way: wait for its end.
+              // Said as the next one starts, before it ran anything: stop now.
+              if (current && ready) restartAfter = { exercise: current, pending: why };
+              else finish({ kind: 'restart', pending: why });
             } else if (hint.type === 'flood' && current) {
               // The worker counts what its console and streams print (worker-setup.ts).
               flood();
@@ -378,6 +389,8 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
           clearTimeout(timer);
         }
         options.onEvent(event);
+        if (event.type === 'exercise-end' && restartAfter?.exercise === event.id)
+          finish({ kind: 'restart', ...restartAfter });
       }
     });
 
