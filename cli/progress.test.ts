@@ -68,6 +68,20 @@ describe('statusOf', () => {
     });
   });
 
+  it('is not done while heavy tests wait: they run next, or once the failing ones pass', () => {
+    const waiting: TestOutcome = { ...pass, name: 'h', state: 'skipped', heavy: true };
+    expect(statusOf(report([pass, waiting]), [])).toEqual({ kind: 'heavy', waiting: 1 });
+    expect(statusOf(report([waiting]), [])).toEqual({ kind: 'heavy', waiting: 1 });
+    expect(statusOf(report([pass, fail, waiting]), [])).toEqual({
+      kind: 'failing',
+      failed: 1,
+      total: 3,
+    });
+    expect(statusOf(report([pass, { ...waiting, state: 'passed' }]), [])).toEqual({
+      kind: 'done',
+    });
+  });
+
   it('is not started when every test fails on the stub', () => {
     expect(statusOf(report([stub, stub]), [])).toEqual({ kind: 'not-started' });
   });

@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../checker/index.ts';
 import type { Exercise } from '../lib/catalog.ts';
-import type { Status, TestReport } from './results.ts';
+import { isWaiting, type Status, type TestReport } from './results.ts';
 
 /**
  * The verdict on one exercise from its test report and the checker's findings.
@@ -14,8 +14,11 @@ export function statusOf(report: TestReport, findings: readonly Finding[]): Stat
   if (report.loadErrors.length) return { kind: 'error', reason: report.loadErrors[0]!.message };
   if (report.interrupted) return { kind: 'error', reason: report.interrupted };
   const tests = report.tests.filter((t) => t.state !== 'skipped');
-  if (tests.length === 0) return { kind: 'error', reason: 'no tests ran' };
+  // Heavy tests held back (watch mode) are part of the exercise: it is not done without them.
+  const waiting = report.tests.filter(isWaiting).length;
   const failed = tests.filter((t) => t.state !== 'passed');
+  if (failed.length === 0 && waiting) return { kind: 'heavy', waiting };
+  if (tests.length === 0) return { kind: 'error', reason: 'no tests ran' };
   if (failed.length === 0) {
     const essential = findings.filter((f) => f.severity === 'essential').length;
     return essential ? { kind: 'checker', essential } : { kind: 'done' };
@@ -23,7 +26,7 @@ export function statusOf(report: TestReport, findings: readonly Finding[]): Stat
   if (failed.length === tests.length && failed.every((t) => t.failure?.stub)) {
     return { kind: 'not-started' };
   }
-  return { kind: 'failing', failed: failed.length, total: tests.length };
+  return { kind: 'failing', failed: failed.length, total: tests.length + waiting };
 }
 
 export interface ProgressRow {

@@ -90,6 +90,32 @@ describe('renderResult', () => {
     ]);
   });
 
+  it('lists heavy tests that wait, and says whether they run now or after the others', () => {
+    const heavy = {
+      suite: ['2. Start, stop and step'],
+      name: 'sums a billion',
+      state: 'skipped',
+      heavy: true,
+    } satisfies TestOutcome;
+    const counts: TestOutcome = { suite: heavy.suite, name: 'counts', state: 'passed' };
+    const blocked = renderResult(
+      result([failed('yields 0 up to stop - 1', 8), counts, heavy], {
+        status: { kind: 'failing', failed: 1, total: 3 },
+      }),
+      { ...opts, tasks },
+    ).split('\n');
+    expect(blocked.slice(-2)).toEqual([
+      '◦ 2. Start, stop and step  (1 of 2 pass, 1 heavy test waiting)',
+      '    ◦ sums a billion  (heavy: runs once the other tests pass)',
+    ]);
+    const next = renderResult(result([counts, heavy], { status: { kind: 'heavy', waiting: 1 } }), {
+      ...opts,
+      tasks,
+    }).split('\n');
+    expect(next[0]).toBe('01 · Lazy range  other tests pass, 1 heavy test to run');
+    expect(next.at(-1)).toBe('    ◦ sums a billion  (heavy: running now)');
+  });
+
   it('shows the same error once, then one line per test', () => {
     const text = renderResult(result([failed('a', 8), failed('b', 12)]), { ...opts, tasks });
     expect(text).toContain(

@@ -10,7 +10,14 @@ import type { Finding } from '../checker/index.ts';
 import { SOLUTIONS_DIR } from '../lib/paths.ts';
 import type { Exercise } from '../lib/catalog.ts';
 import type { ProgressRow, Totals } from './progress.ts';
-import type { ExerciseResult, Failure, Location, Status, TestOutcome } from './results.ts';
+import {
+  isWaiting,
+  type ExerciseResult,
+  type Failure,
+  type Location,
+  type Status,
+  type TestOutcome,
+} from './results.ts';
 import { groupByTask, type ReadmeTask, type TaskGroup } from './tasks.ts';
 
 export interface RenderOptions {
@@ -66,6 +73,8 @@ export function statusLabel(status: Status | undefined, c: Colors): string {
   switch (status?.kind) {
     case 'done':
       return c.green('done');
+    case 'heavy':
+      return c.yellow(`other tests pass, ${plural(status.waiting, 'heavy test')} to run`);
     case 'failing':
       return c.red(`failing ${status.failed} of ${status.total}`);
     case 'checker':
@@ -164,7 +173,8 @@ export function renderResult(result: ExerciseResult, opts: ReportOptions): strin
   const maxDetailed = opts.maxDetailed ?? Infinity;
   for (const group of groupByTask(report.tests, opts.tasks)) {
     const failing = group.tests.filter((t) => t.state === 'failed' || t.state === 'pending');
-    out.push(groupHeading(group, failing.length, opts));
+    const waiting = group.tests.filter(isWaiting);
+    out.push(groupHeading(group, failing.length, waiting.length, opts));
     if (status.kind === 'not-started' || nothingFinished) continue;
     for (const test of failing) {
       const key = test.failure ? failureKey(test.failure) : '';
@@ -174,6 +184,10 @@ export function renderResult(result: ExerciseResult, opts: ReportOptions): strin
       previous = key;
       out.push(...renderTest(test, detail ? test.failure : undefined, opts, same));
     }
+    // Heavy tests wait for the others (watch mode): say so, so the learner knows they exist.
+    const why = status.kind === 'heavy' ? 'running now' : 'runs once the other tests pass';
+    for (const test of waiting)
+      out.push(`    ${c.yellow('◦')} ${test.name}${c.dim(`  (heavy: ${why})`)}`);
   }
   if (report.tests.length) out.push('');
 
@@ -212,7 +226,12 @@ export function solutionOffer(exercise: Exercise, cwd: string): string {
   return `Compare with the reference solution: ${file} (kata solution ${exercise.number} prints it).`;
 }
 
-function groupHeading(group: TaskGroup, failing: number, opts: RenderOptions): string {
+function groupHeading(
+  group: TaskGroup,
+  failing: number,
+  waiting: number,
+  opts: RenderOptions,
+): string {
   const c = opts.colors;
   const name = group.number !== undefined ? `${group.number}. ${group.title}` : group.title;
   const readme = group.readmeLine !== undefined ? c.dim(`  README.md:${group.readmeLine}`) : '';
@@ -220,8 +239,12 @@ function groupHeading(group: TaskGroup, failing: number, opts: RenderOptions): s
   if (group.tests.every((t) => t.state === 'pending')) {
     return `${c.yellow('…')} ${name}${readme}${c.dim(`  (${plural(total, 'test')} did not finish)`)}`;
   }
+  const heavy = waiting ? `, ${plural(waiting, 'heavy test')} waiting` : '';
+  if (failing === 0 && waiting) {
+    return `${c.yellow('◦')} ${name}${c.dim(`  (${total - waiting} of ${total} pass${heavy})`)}`;
+  }
   if (failing === 0) return `${c.green('✓')} ${name}${c.dim(`  (${plural(total, 'test')})`)}`;
-  const count = c.dim(`  (${failing} of ${total} failing)`);
+  const count = c.dim(`  (${failing} of ${total} failing${heavy})`);
   return `${c.red('✗')} ${c.bold(name)}${readme}${count}`;
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compactValue, parseLoadError, summarizeError } from './results.ts';
+import {
+  compactValue,
+  heavyDue,
+  parseLoadError,
+  summarizeError,
+  withHeavy,
+  type TestOutcome,
+  type TestReport,
+} from './results.ts';
 
 const TEST = '/repo/exercises/01-lazy-range/lazy-range.test.ts';
 const LEARNER = '/repo/exercises/01-lazy-range/lazy-range.ts';
@@ -114,5 +122,45 @@ describe('parseLoadError', () => {
       message: 'ReferenceError: x is not defined',
       at: { file: LEARNER, line: 3, column: 1 },
     });
+  });
+});
+
+describe('heavy tests run last', () => {
+  const outcome = (name: string, state: TestOutcome['state'], heavy?: true): TestOutcome => ({
+    suite: ['1. A'],
+    name,
+    state,
+    ...(heavy ? { heavy } : {}),
+  });
+  const report = (tests: TestOutcome[], extra: Partial<TestReport> = {}): TestReport => ({
+    testFile: TEST,
+    tests,
+    loadErrors: [],
+    logs: [],
+    ...extra,
+  });
+
+  it('are due once every other test passed, and not before', () => {
+    const waiting = outcome('h', 'skipped', true);
+    expect(heavyDue(report([outcome('a', 'passed'), waiting]))).toBe(true);
+    expect(heavyDue(report([outcome('a', 'failed'), waiting]))).toBe(false);
+    expect(heavyDue(report([outcome('a', 'passed'), waiting], { interrupted: 'x' }))).toBe(false);
+    expect(heavyDue(report([outcome('a', 'passed')]))).toBe(false);
+  });
+
+  it('put their outcomes into the first report, matching tests of the same name in order', () => {
+    const first = report(
+      [outcome('a', 'passed'), outcome('h', 'skipped', true), outcome('h', 'skipped', true)],
+      { logs: ['one'] },
+    );
+    const second = report(
+      [outcome('a', 'skipped'), outcome('h', 'passed', true), outcome('h', 'failed', true)],
+      { logs: ['two'] },
+    );
+    expect(withHeavy(first, second)).toEqual(
+      report([outcome('a', 'passed'), outcome('h', 'passed', true), outcome('h', 'failed', true)], {
+        logs: ['one', 'two'],
+      }),
+    );
   });
 });

@@ -33,6 +33,8 @@ export interface TestReport {
 
 export type Status =
   | { kind: 'done' }
+  /** Every other test passes; `waiting` heavy tests run next (watch mode's first report). */
+  | { kind: 'heavy'; waiting: number }
   | { kind: 'failing'; failed: number; total: number }
   | { kind: 'checker'; essential: number }
   | { kind: 'not-started' }
@@ -45,6 +47,55 @@ export interface ExerciseResult {
   report: TestReport;
   findings: Finding[];
   status: Status;
+}
+
+/** A heavy test the run held back: it runs once every other test of its file passes. */
+export function isWaiting(test: TestOutcome): boolean {
+  return test.heavy === true && test.state === 'skipped';
+}
+
+/**
+ * True when a report's held-back heavy tests are due: it loaded, ran to its end, and every other
+ * test that ran passed.
+ */
+export function heavyDue(report: TestReport): boolean {
+  return (
+    report.loadErrors.length === 0 &&
+    !report.interrupted &&
+    report.tests.some(isWaiting) &&
+    report.tests.every((t) => t.state === 'passed' || t.state === 'skipped')
+  );
+}
+
+/**
+ * The whole report of a file run in two phases: the first run's outcomes, with the held-back
+ * heavy tests' outcomes taken from the second run (which ran only those). The second run's load
+ * errors and interruption count, as it is the later look at the file.
+ */
+export function withHeavy(first: TestReport, second: TestReport): TestReport {
+  // The same file collects its tests in the same order each time; names with an occurrence
+  // count tell apart two tests of the same name.
+  const key = (t: TestOutcome, seen: Map<string, number>) => {
+    const name = [...t.suite, t.name].join('\0');
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return `${name}\0${n}`;
+  };
+  const later = new Map<string, TestOutcome>();
+  const seenLater = new Map<string, number>();
+  for (const t of second.tests) later.set(key(t, seenLater), t);
+  const seen = new Map<string, number>();
+  const merged: TestReport = {
+    testFile: first.testFile,
+    tests: first.tests.map((t) => {
+      const k = key(t, seen);
+      return isWaiting(t) ? (later.get(k) ?? t) : t;
+    }),
+    loadErrors: second.loadErrors,
+    logs: [...first.logs, ...second.logs],
+  };
+  if (second.interrupted) merged.interrupted = second.interrupted;
+  return merged;
 }
 
 /** The text every stub throws (CONTRIBUTING.md): an error carrying it means "not started". */

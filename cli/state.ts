@@ -104,6 +104,8 @@ export function rememberResult(
   fingerprint: string,
   status: Status,
 ): void {
+  // A first report whose heavy tests are still to run is no verdict on the file.
+  if (status.kind === 'heavy') return;
   state.results[learnerFile] = { fingerprint, status };
 }
 

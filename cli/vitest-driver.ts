@@ -8,6 +8,9 @@
  * Generators make endless loops easy to write, and a synchronous one never lets vitest's timeout
  * fire. The driver notices a run that stops making progress and cancels it, which kills the
  * stuck worker (vitest's forced cancel), so the learner gets a message instead of a hang.
+ *
+ * Watch mode runs the tests tagged heavy last (`heavyLast`): a first run leaves them out, so the
+ * report comes quickly; a second run takes them once every other test of the file passed.
  */
 import { existsSync } from 'node:fs';
 import { Writable } from 'node:stream';
@@ -15,11 +18,14 @@ import { stripVTControlCharacters } from 'node:util';
 import { createVitest } from 'vitest/node';
 import type { Reporter, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
 import { ROOT } from '../lib/catalog.ts';
+import { HEAVY } from '../lib/test-options.ts';
 import { exercisesConfig } from '../vitest.config.ts';
 import { WarmForks } from './warm-forks.ts';
 import {
+  heavyDue,
   parseLoadError,
   summarizeError,
+  withHeavy,
   type RawError,
   type TestOutcome,
   type TestReport,
@@ -38,9 +44,27 @@ export interface DriverOptions {
   onSlow?: (seconds: number) => void;
   /** Watch mode: a re-run after a save could not start. */
   onRerunError?: (err: Error) => void;
-  /** Every run's end (runs started by `run` and watch re-runs alike). */
+  /**
+   * Every run's end (runs started by `run` and watch re-runs alike). With `heavyLast`, a file's
+   * first report may hold heavy tests back (`isWaiting`); when they are due (`heavyDue`) the
+   * whole report follows once they ran.
+   */
   onRunEnd?: (reports: Map<string, TestReport>, reason: TestRunEndReason) => void;
+  /**
+   * Run the tests tagged heavy (lib/test-options.ts) last, in a second vitest run, and only for
+   * the files whose every other test passed. Off: every test runs in one run (`kata run`).
+   */
+  heavyLast?: boolean;
 }
+
+/** Which tests of a file a vitest run takes. */
+type Phase = 'all' | 'light' | 'heavy';
+
+const TAGS_FILTER: Record<Phase, string[] | undefined> = {
+  all: undefined,
+  light: [`!${HEAVY}`],
+  heavy: [HEAVY],
+};
 
 /** Grace on top of the longest test timeout before a silent run counts as stuck. */
 const STALL_GRACE_MS = 5_000;
@@ -64,6 +88,11 @@ export class VitestDriver {
   private collectedListeners: (() => void)[] = [];
   private savedFiles = new Set<string>();
   private saveTimer: NodeJS.Timeout | undefined;
+  /** Counts saves and interruptions: the heavy phase starts only if none came since its run began. */
+  private epoch = 0;
+  /** While the heavy phase runs: the first reports its results complete. */
+  private merging: Map<string, TestReport> | undefined;
+  private turns: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly vitest: Vitest,
@@ -138,10 +167,50 @@ export class VitestDriver {
     this.vitest.vite.watcher.add(testFiles.map((f) => this.options.learnerFileOf(f)));
   }
 
-  /** Runs these test files once and returns a report per file. */
-  async run(testFiles: readonly string[]): Promise<Map<string, TestReport>> {
+  /**
+   * Runs these test files and returns a report per file: the whole report, even with
+   * `heavyLast` (then in two vitest runs, each reported to `onRunEnd`), unless a save or an
+   * interruption came before the heavy tests' turn, or some other test failed.
+   */
+  async run(
+    testFiles: readonly string[],
+    heavyLast = this.options.heavyLast ?? false,
+  ): Promise<Map<string, TestReport>> {
+    const epoch = this.epoch;
+    const first = await this.serially(() => this.runPhase(testFiles, heavyLast ? 'light' : 'all'));
+    if (!heavyLast) return first;
+    const due = testFiles.filter((f) => heavyDue(first.get(f)!));
+    if (!due.length) return first;
+    return this.serially(async () => {
+      // A save or an interruption since the first run began: its results are out of date.
+      if (epoch !== this.epoch) return first;
+      this.merging = new Map(due.map((f) => [f, first.get(f)!]));
+      try {
+        return new Map([...first, ...(await this.runPhase(due, 'heavy'))]);
+      } finally {
+        this.merging = undefined;
+      }
+    });
+  }
+
+  /** One run at a time, in call order: a heavy phase's results must meet its own first run's. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.turns.then(work);
+    this.turns = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async runPhase(
+    testFiles: readonly string[],
+    phase: Phase,
+  ): Promise<Map<string, TestReport>> {
     await this.vitest.waitForTestRunEnd();
-    const specs = testFiles.flatMap((f) => this.vitest.getModuleSpecifications(f));
+    const testTagsFilter = TAGS_FILTER[phase];
+    const specs = testFiles
+      .flatMap((f) => this.vitest.getModuleSpecifications(f))
+      .map((s) =>
+        testTagsFilter ? s.project.createSpecification(s.moduleId, { testTagsFilter }, s.pool) : s,
+      );
     const found = new Set(specs.map((s) => s.moduleId));
     const reports = new Map<string, TestReport>();
     if (specs.length) {
@@ -163,6 +232,7 @@ export class VitestDriver {
    * row kills the worker. `reason` becomes the report's `interrupted`.
    */
   async interrupt(reason: string): Promise<void> {
+    this.epoch += 1;
     if (!this.inRun) return;
     this.stalled = reason;
     void this.vitest.cancelCurrentRun('keyboard-input');
@@ -192,6 +262,7 @@ export class VitestDriver {
 
   /** A file changed or appeared (vite's watcher); the watched tests it touches re-run soon. */
   private saved(file: string): void {
+    this.epoch += 1;
     this.savedFiles.add(file);
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.rerunSaved(), SAVE_DEBOUNCE_MS);
@@ -290,7 +361,8 @@ export class VitestDriver {
       if (this.stalled && (unfinished || reason === 'interrupted'))
         report.interrupted = this.stalled;
       else if (crash && (unfinished || modules.length === 1)) report.interrupted = crash;
-      reports.set(module.moduleId, report);
+      const first = this.merging?.get(module.moduleId);
+      reports.set(module.moduleId, first ? withHeavy(first, report) : report);
     }
     this.lastReports = reports;
     this.options.onRunEnd?.(reports, reason);
@@ -310,6 +382,7 @@ export function toReport(
     for (let p = test.parent; p.type === 'suite'; p = p.parent) suite.unshift(p.name);
     const result = test.result();
     const outcome: TestOutcome = { suite, name: test.name, state: result.state };
+    if (test.tags.includes(HEAVY)) outcome.heavy = true;
     if (test.location) outcome.declaredAt = { file: testFile, ...test.location };
     if (result.state === 'failed' && result.errors[0]) {
       outcome.failure = summarizeError(result.errors[0] as RawError, testFile, learnerFile);

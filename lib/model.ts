@@ -50,6 +50,11 @@ export const TestOutcomeSchema = z.object({
   failure: FailureSchema.optional(),
   /** What the learner's code printed while this test ran, cut with a visible marker (grader). */
   output: z.string().optional(),
+  /**
+   * Tagged `heavy` (lib/test-options.ts): watch mode runs it only once every other test of its
+   * file passed; `skipped` with this set means it waits for them (runner).
+   */
+  heavy: z.boolean().optional(),
 });
 export type TestOutcome = z.infer<typeof TestOutcomeSchema>;
 

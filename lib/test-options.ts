@@ -11,4 +11,13 @@ export const TEST_OPTIONS = {
   // chai cuts values in assertion messages at 40 characters ("Maximum call stack size excee…");
   // a failure's message is shown whole, so only a value longer than this is cut.
   chaiConfig: { truncateThreshold: 300 },
+  // A test tagged `heavy` (`it(name, { tags: [HEAVY] }, fn)`) runs like any other here; only the
+  // learner's watch mode holds it back until every other test of its file passes (cli/).
+  tags: [{ name: 'heavy', description: 'slow by design; watch mode runs it last' }] as {
+    name: string;
+    description: string;
+  }[],
 } as const;
+
+/** The tag of a test too slow for watch mode's first report (cli/vitest-driver.ts). */
+export const HEAVY = 'heavy';

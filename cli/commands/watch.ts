@@ -3,6 +3,8 @@
  * failing tests and the checker's findings, and re-runs when the learner saves (vitest's own
  * watcher). A finished exercise hands over to the next unfinished one. Keys: h hint, n next,
  * l list, q or Ctrl-C quit. Outside a terminal it prints the progress table once instead.
+ * Tests tagged heavy run last: the report without them comes first, and they run once every
+ * other test passes; the exercise is done only when they pass too.
  */
 import { emitKeypressEvents } from 'node:readline';
 import { stripVTControlCharacters } from 'node:util';
@@ -62,6 +64,8 @@ class WatchSession {
   private ticker: NodeJS.Timeout | undefined;
   /** When the learner's save was seen, to show how long the re-run took. */
   private savedAt = 0;
+  /** From the save to the first report, while the heavy tests run. */
+  private firstMs = 0;
   /** Run ends to drop: runs the session interrupted itself (a save, `n`, quitting). */
   private dropEnds = 0;
   /** The checker's findings on the current file, asked for when its tests started. */
@@ -97,6 +101,7 @@ class WatchSession {
       },
       onRerunError: (err) => this.fail(err),
       onRunEnd: (reports) => void this.handle(reports),
+      heavyLast: true,
     });
     this.driver.onFileChange((file) => this.fileChanged(file));
     this.goTo(nextUnfinished(this.rows, 0));
@@ -131,6 +136,7 @@ class WatchSession {
   private goTo(row: ProgressRow | undefined): void {
     this.current = row;
     this.result = undefined;
+    this.firstMs = 0;
     this.showList = false;
     this.hint = '';
     if (!row || !this.driver) {
@@ -153,6 +159,7 @@ class WatchSession {
   private fileChanged(file: string): void {
     if (!this.isCurrentFile(file) || !this.driver) return;
     this.savedAt = Date.now();
+    this.firstMs = 0;
     // The checker reads the saved file while the tests run again.
     this.findings = findingsFor(this.current!.exercise, this.dir);
     if (this.driver.running) {
@@ -176,10 +183,22 @@ class WatchSession {
     clearInterval(this.ticker);
     this.slow = '';
     const ms = this.savedAt ? Date.now() - this.savedAt : 0;
-    this.savedAt = 0;
+    const seconds = (t: number) => `${(t / 1000).toFixed(2)} s`;
     row.status = result.status;
+    if (result.status.kind === 'heavy') {
+      // Every other test passes: this report shows now, the whole one once the heavy tests ran.
+      this.result = result;
+      this.firstMs = ms;
+      const n = result.status.waiting;
+      const after = ms ? `re-ran ${seconds(ms)} after the save; ` : '';
+      this.running(`${after}running ${n} heavy test${n === 1 ? '' : 's'}`);
+      return;
+    }
+    const first = this.firstMs && this.firstMs < ms ? ` (heavy tests done at ${seconds(ms)})` : '';
+    this.activity = ms ? `re-ran ${seconds(this.firstMs || ms)} after the save${first}` : '';
+    this.savedAt = 0;
+    this.firstMs = 0;
     remember([result], this.dir, warn);
-    this.activity = ms ? `re-ran ${(ms / 1000).toFixed(2)} s after the save` : '';
     if (result.status.kind === 'done') {
       const next = nextUnfinished(this.rows, this.rows.indexOf(row) + 1);
       const c = this.opts.colors;

@@ -961,7 +961,7 @@ describe('3. Throw errors into the caller at the call', () => {
 });
 
 describe('4. Recurse 100,000 deep', () => {
-  it('answers a recursion 100,000 calls deep', () => {
+  it('answers a recursion 100,000 calls deep', { tags: ['heavy'] }, () => {
     const outcomes = runAll(
       (function* (): Task {
         return yield depth(100_000);
@@ -970,7 +970,7 @@ describe('4. Recurse 100,000 deep', () => {
     expect(outcomes.get(1)).toEqual({ state: 'done', value: 100_000 });
   });
 
-  it('brings an error from 20,000 calls down back up to the top', () => {
+  it('brings an error from 20,000 calls down back up to the top', { tags: ['heavy'] }, () => {
     const error = new Error('at the bottom');
     function* dig(n: number): Task<number> {
       if (n === 0) throw error;
@@ -989,16 +989,20 @@ describe('4. Recurse 100,000 deep', () => {
     expect(caught).toBe(error);
   });
 
-  it('answers 100,000 effects in a row within one turn, without growing the stack', () => {
-    const outcomes = runAll(
-      (function* (): Task {
-        let sum = 0;
-        for (let i = 0; i < 100_000; i++) sum += (yield getTid()) as number;
-        return sum;
-      })(),
-    );
-    expect(outcomes.get(1)).toEqual({ state: 'done', value: 100_000 });
-  });
+  it(
+    'answers 100,000 effects in a row within one turn, without growing the stack',
+    { tags: ['heavy'] },
+    () => {
+      const outcomes = runAll(
+        (function* (): Task {
+          let sum = 0;
+          for (let i = 0; i < 100_000; i++) sum += (yield getTid()) as number;
+          return sum;
+        })(),
+      );
+      expect(outcomes.get(1)).toEqual({ state: 'done', value: 100_000 });
+    },
+  );
 
   it('lets other tasks run while a deep recursion waits at its bottom', () => {
     const log: string[] = [];
@@ -1404,45 +1408,49 @@ describe('6. Finish cleanup that yields', () => {
 });
 
 describe('7. Scale fairly to 100,000 tasks', () => {
-  it('runs 100,000 tasks × 10 yields within a bound only an O(n) queue exceeds', () => {
-    function* worker(counter: { resumes: number }): Task {
-      for (let i = 0; i < 10; i++) {
-        yield;
-        counter.resumes += 1;
+  it(
+    'runs 100,000 tasks × 10 yields within a bound only an O(n) queue exceeds',
+    { tags: ['heavy'], timeout: 90_000 },
+    () => {
+      function* worker(counter: { resumes: number }): Task {
+        for (let i = 0; i < 10; i++) {
+          yield;
+          counter.resumes += 1;
+        }
       }
-    }
-    // The baseline: the same generators made and resumed round-robin by a bare loop, on this
-    // machine now.
-    const bare = { resumes: 0 };
-    const started = performance.now();
-    const gens = Array.from({ length: 100_000 }, () => worker(bare));
-    for (let round = 0; round <= 10; round++) for (const g of gens) g.next();
-    const baseline = performance.now() - started;
-    // A scheduler with O(1) queue operations costs a few times the baseline; Array#shift costs
-    // thousands of times (99 s here). The bound sits far from both: 40 times, within 3 to 30 s.
-    const bound = Math.round(Math.min(Math.max(40 * baseline, 3_000), 30_000));
+      // The baseline: the same generators made and resumed round-robin by a bare loop, on this
+      // machine now.
+      const bare = { resumes: 0 };
+      const started = performance.now();
+      const gens = Array.from({ length: 100_000 }, () => worker(bare));
+      for (let round = 0; round <= 10; round++) for (const g of gens) g.next();
+      const baseline = performance.now() - started;
+      // A scheduler with O(1) queue operations costs a few times the baseline; Array#shift costs
+      // thousands of times (99 s here). The bound sits far from both: 40 times, within 3 to 30 s.
+      const bound = Math.round(Math.min(Math.max(40 * baseline, 3_000), 30_000));
 
-    const s = createScheduler();
-    const counter = { resumes: 0 };
-    sandbox.job = () => {
-      for (let i = 0; i < 100_000; i++) s.spawn(worker(counter));
-      return s.run();
-    };
-    let outcomes: Map<Tid, Outcome> | undefined;
-    try {
-      outcomes = runInContext('job()', sandbox, { timeout: bound }) as Map<Tid, Outcome>;
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
-      expect.fail(
-        `100,000 tasks × 10 yields did not finish within ${bound} ms (40 times a bare ` +
-          `round-robin of the same generators, ${Math.round(baseline)} ms): a queue ` +
-          'operation costs time in proportion to the queue length (Array#shift copies the ' +
-          'whole array every turn). Use a queue with O(1) at both ends: a ring buffer or two stacks.',
-      );
-    }
-    expect(counter.resumes).toBe(1_000_000);
-    expect(outcomes?.size).toBe(100_000);
-  }, 90_000);
+      const s = createScheduler();
+      const counter = { resumes: 0 };
+      sandbox.job = () => {
+        for (let i = 0; i < 100_000; i++) s.spawn(worker(counter));
+        return s.run();
+      };
+      let outcomes: Map<Tid, Outcome> | undefined;
+      try {
+        outcomes = runInContext('job()', sandbox, { timeout: bound }) as Map<Tid, Outcome>;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
+        expect.fail(
+          `100,000 tasks × 10 yields did not finish within ${bound} ms (40 times a bare ` +
+            `round-robin of the same generators, ${Math.round(baseline)} ms): a queue ` +
+            'operation costs time in proportion to the queue length (Array#shift copies the ' +
+            'whole array every turn). Use a queue with O(1) at both ends: a ring buffer or two stacks.',
+        );
+      }
+      expect(counter.resumes).toBe(1_000_000);
+      expect(outcomes?.size).toBe(100_000);
+    },
+  );
 
   it('lets no ready task run twice before every other ready task ran once', () => {
     const n = 30;
