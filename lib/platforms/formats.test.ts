@@ -300,5 +300,14 @@ describe('test code for Exercism and Classroom', () => {
       name: "agrees with Python's range(stop) for random stops (with seed=1)",
     });
     expect(property?.code).toMatch(/range\(/);
+    // A test with options before its body (a heavy test's tags).
+    const trampoline = testSources(
+      join(ROOT, 'exercises', '14-scheduler-trampoline', 'scheduler-trampoline.test.ts'),
+    );
+    const heavy = findTestSource(trampoline, {
+      suite: ['4. Recurse 100,000 deep'],
+      name: 'answers a recursion 100,000 calls deep',
+    });
+    expect(heavy?.code).toMatch(/depth\(100_000\)/);
   });
 });

@@ -43,7 +43,9 @@ export function testSources(file: string, seen = new Set<string>()): TestSource[
     }
     if (ts.isCallExpression(node)) {
       const callee = calleeName(node.expression);
-      const [title, body] = node.arguments;
+      const [title] = node.arguments;
+      // `it(name, fn)`, or `it(name, options, fn)` (a heavy test's tags, CONTRIBUTING.md).
+      const body = node.arguments.slice(1, 3).find(isFunction);
       const name = title && literalText(title);
       if (callee && name !== undefined && SUITE_CALLS.has(callee)) {
         node.arguments.forEach((a) => visit(a, [...suite, name]));
