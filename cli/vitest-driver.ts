@@ -93,8 +93,6 @@ export class VitestDriver {
   /** While the heavy phase runs: the first reports its results complete. */
   private merging: Map<string, TestReport> | undefined;
   private turns: Promise<unknown> = Promise.resolve();
-  /** The tests the current run takes. */
-  private phase: Phase = 'all';
 
   private constructor(
     private readonly vitest: Vitest,
@@ -207,7 +205,6 @@ export class VitestDriver {
     phase: Phase,
   ): Promise<Map<string, TestReport>> {
     await this.vitest.waitForTestRunEnd();
-    this.phase = phase;
     const testTagsFilter = TAGS_FILTER[phase];
     const specs = testFiles
       .flatMap((f) => this.vitest.getModuleSpecifications(f))
@@ -324,15 +321,10 @@ export class VitestDriver {
     for (const listener of listeners) listener();
     this.lastProgress = Date.now();
     let longest = this.testTimeout;
-    let heavy = false;
     for (const test of module.children.allTests()) {
       longest = Math.max(longest, test.options.timeout ?? 0);
-      heavy ||= test.tags.includes(HEAVY);
     }
     this.stallMs = Math.max(this.stallMs, longest + STALL_GRACE_MS);
-    // The heavy tests may run next: their test process boots on the other core meanwhile, as
-    // this process is idle now (it serves the next save's run when they do not run).
-    if (this.phase === 'light' && heavy) this.forks.warm();
   }
 
   private progress(): void {
