@@ -174,7 +174,8 @@ export function renderResult(result: ExerciseResult, opts: ReportOptions): strin
   for (const group of groupByTask(report.tests, opts.tasks)) {
     const failing = group.tests.filter((t) => t.state === 'failed' || t.state === 'pending');
     const waiting = group.tests.filter(isWaiting);
-    out.push(groupHeading(group, failing.length, waiting.length, opts));
+    const heavyNow = status.kind === 'heavy';
+    out.push(groupHeading(group, failing.length, waiting.length, heavyNow, opts));
     if (status.kind === 'not-started' || nothingFinished) continue;
     for (const test of failing) {
       const key = test.failure ? failureKey(test.failure) : '';
@@ -185,7 +186,7 @@ export function renderResult(result: ExerciseResult, opts: ReportOptions): strin
       out.push(...renderTest(test, detail ? test.failure : undefined, opts, same));
     }
     // Heavy tests wait for the others (watch mode): say so, so the learner knows they exist.
-    const why = status.kind === 'heavy' ? 'running now' : 'runs once the other tests pass';
+    const why = heavyNow ? 'running now' : 'runs once the other tests pass';
     for (const test of waiting)
       out.push(`    ${c.yellow('◦')} ${test.name}${c.dim(`  (heavy: ${why})`)}`);
   }
@@ -230,6 +231,7 @@ function groupHeading(
   group: TaskGroup,
   failing: number,
   waiting: number,
+  heavyNow: boolean,
   opts: RenderOptions,
 ): string {
   const c = opts.colors;
@@ -239,7 +241,9 @@ function groupHeading(
   if (group.tests.every((t) => t.state === 'pending')) {
     return `${c.yellow('…')} ${name}${readme}${c.dim(`  (${plural(total, 'test')} did not finish)`)}`;
   }
-  const heavy = waiting ? `, ${plural(waiting, 'heavy test')} waiting` : '';
+  const heavy = waiting
+    ? `, ${plural(waiting, 'heavy test')} ${heavyNow ? 'running' : 'waiting'}`
+    : '';
   if (failing === 0 && waiting) {
     return `${c.yellow('◦')} ${name}${c.dim(`  (${total - waiting} of ${total} pass${heavy})`)}`;
   }
