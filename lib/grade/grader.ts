@@ -395,14 +395,18 @@ function record(run: ExerciseRun, test: TestOutcome): void {
 
 /** The outcome of the test that was running when its run was stopped or died. */
 function hungOutcome(
-  end: { kind: 'timeout'; test?: string } | { kind: 'crashed'; test?: string; reason: string },
+  end:
+    | { kind: 'timeout'; test?: string; limitMs: number }
+    | { kind: 'crashed'; test?: string; reason: string },
   timeoutMs: number,
 ): TestOutcome {
   const parts = end.test!.split(' > ');
   const message =
-    end.kind === 'timeout'
-      ? `did not finish within the exercise's limit of ${timeoutMs / 1000} s: an endless loop?`
-      : `the test process died here: ${end.reason}`;
+    end.kind === 'crashed'
+      ? `the test process died here: ${end.reason}`
+      : end.limitMs < timeoutMs
+        ? `did not finish within its test timeout of ${end.limitMs / 1000} s of CPU time: an endless loop?`
+        : `did not finish within the exercise's limit of ${timeoutMs / 1000} s: an endless loop?`;
   return {
     suite: parts.slice(0, -1),
     name: parts.at(-1)!,

@@ -19,6 +19,7 @@ import { ROOT } from '../paths.ts';
 import type { IsolationLayer } from '../model.ts';
 import type { ChildEvent, ChildJob } from './protocol.ts';
 import { FLOOD_BYTES } from './text.ts';
+import { TEST_OPTIONS } from '../test-options.ts';
 
 /** Heap of a sandboxed run, MiB: far above what a kata needs, far below the machine's. */
 export const HEAP_MB = 512;
@@ -142,13 +143,19 @@ export interface RunOptions {
   onEvent: (event: ChildEvent) => void;
   /** Heap cap, MiB (default HEAP_MB). */
   heapMb?: number;
+  /**
+   * CPU time that loading a test file may take, and a test without a timeout of its own (default:
+   * the pack's test timeout).
+   */
+  stepMs?: number;
   /** Aborts the run (Ctrl-C): the child is killed, the result says `aborted`. */
   signal?: AbortSignal;
 }
 
 export type RunEnd =
   | { kind: 'done' }
-  | { kind: 'timeout'; exercise: string; test?: string }
+  /** `limitMs`: the limit that struck, the exercise's or, smaller, one test's (or loading's). */
+  | { kind: 'timeout'; exercise: string; test?: string; limitMs: number }
   | { kind: 'crashed'; exercise?: string; test?: string; reason: string }
   /** An exercise left work pending that outlives it: the rest wants a fresh process. */
   | { kind: 'restart'; exercise?: string; pending: string }
@@ -248,6 +255,9 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
     let current: string | undefined;
     let currentTest: string | undefined;
     let ready = false;
+    const stepMs = options.stepMs ?? TEST_OPTIONS.testTimeout;
+    /** The step now running (loading, or a test): its CPU time at the start, and its limit. */
+    let step: { startMs?: number; limitMs: number } | undefined;
     /** The exercise after whose end the run stops, for a fresh process (worker-guard.ts). */
     let restartAfter: { exercise: string; pending: string } | undefined;
     let maxRssKiB: number | undefined;
@@ -277,16 +287,26 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
       clearInterval(poll);
       kill();
     };
-    /** Starts the exercise's limit: CPU time of the tree, a wall-clock backstop. */
+    /**
+     * Starts the exercise's limit: CPU time of the tree, a wall-clock backstop. Within it, each
+     * step (loading the test file, then each test) has its test timeout in CPU time, as vitest
+     * gives a test that awaits; a synchronous loop is out of vitest's reach, so it is stopped here.
+     */
     const armLimit = (exercise: string) => {
-      const fire = () =>
-        finish({ kind: 'timeout', exercise, ...(currentTest && { test: currentTest }) });
+      const fire = (limitMs: number) =>
+        finish({ kind: 'timeout', exercise, ...(currentTest && { test: currentTest }), limitMs });
       const start = CPU_TIME ? treeCpuMs(child.pid!) : undefined;
-      arm(start === undefined ? options.timeoutMs : wallLimit(options.timeoutMs), fire);
+      arm(start === undefined ? options.timeoutMs : wallLimit(options.timeoutMs), () =>
+        fire(options.timeoutMs),
+      );
       if (start === undefined) return;
+      step = { startMs: start, limitMs: Math.min(stepMs, options.timeoutMs) };
       poll = setInterval(() => {
         const now = treeCpuMs(child.pid!);
-        if (now !== undefined && now - start > options.timeoutMs) fire();
+        if (now === undefined) return;
+        if (step) step.startMs ??= now;
+        if (now - start > options.timeoutMs) fire(options.timeoutMs);
+        else if (step && now - step.startMs! > step.limitMs) fire(step.limitMs);
       }, CPU_POLL_MS);
     };
     /** Learner output past FLOOD_BYTES: the exercise is stopped, as a crash. */
@@ -323,6 +343,7 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
               type?: unknown;
               name?: unknown;
               pending?: unknown;
+              timeoutMs?: unknown;
             };
             if (hint.type === 'ready' && current && !ready) {
               ready = true;
@@ -338,6 +359,10 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
               flood();
             } else if (current && typeof hint.name === 'string') {
               currentTest = hint.name.slice(0, 1000);
+              // A forged timeout cannot reach past the exercise's limit. The step's start is read
+              // at the next poll: /proc per test would cost more than its 200 ms of slack.
+              const own = typeof hint.timeoutMs === 'number' ? hint.timeoutMs : NaN;
+              if (step) step = { limitMs: Math.min(own > 0 ? own : stepMs, options.timeoutMs) };
             }
           } catch {
             // Not ours after all.
@@ -364,6 +389,7 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
           current = event.id;
           currentTest = undefined;
           ready = false;
+          step = undefined;
           // Starting a worker is vitest's time, not the learner's: the exercise's limit starts
           // when the worker says it is ready (worker-setup.ts), within a generous bound.
           arm(START_TIMEOUT_MS, () =>
