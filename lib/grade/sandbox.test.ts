@@ -1,6 +1,6 @@
 // The sandbox's limits within an exercise: loading a test file, like a test, has its own limit
 // in CPU time, below the exercise's; a synchronous loop there is stopped at it.
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -11,16 +11,25 @@ import { stageSubmission } from './stage.ts';
 const work = mkdtempSync(join(tmpdir(), 'kata-sandbox-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-it('stops a loop while loading at the step limit, not the exercise limit', async () => {
+const runtime = createRuntime(join(work, 'runtime'));
+
+/** Exercise 05's solution, staged in a fresh scratch folder, with `change` applied. */
+function stage(name: string, change: (source: string) => string) {
   const send = loadCatalog().exercises.filter((e) => e.id === '05-send');
-  const scratch = join(work, 's');
-  mkdirSync(scratch);
+  const scratch = join(work, name);
+  mkdirSync(scratch, { recursive: true });
   const kataDir = join(scratch, 'kata');
   stageSubmission(SOLUTIONS_DIR, send, kataDir);
-  appendFileSync(join(kataDir, '05-send', 'send.ts'), '\nfor (;;) {}\n');
+  const file = join(kataDir, '05-send', 'send.ts');
+  writeFileSync(file, change(readFileSync(file, 'utf8')));
+  return { scratch, kataDir };
+}
+
+it('stops a loop while loading at the step limit, not the exercise limit', async () => {
+  const { scratch, kataDir } = stage('load', (source) => `${source}\nfor (;;) {}\n`);
   const started = performance.now();
   const result = await runSandboxed({
-    runtime: createRuntime(work),
+    runtime,
     scratch,
     kataDir,
     exercises: ['05-send'],
@@ -32,4 +41,32 @@ it('stops a loop while loading at the step limit, not the exercise limit', async
   expect(result.end).toEqual<RunEnd>({ kind: 'timeout', exercise: '05-send', limitMs: 1500 });
   // Far below the exercise's limit, even on a busy machine (the wall-clock backstop is 360 s).
   expect(performance.now() - started).toBeLessThan(60_000);
+}, 90_000);
+
+it('names the test that hung even when the grader was too busy to read the child for a while', async () => {
+  const loopOn = 'const term: number | undefined = yield average;';
+  const { scratch, kataDir } = stage('busy', (source) => {
+    if (!source.includes(loopOn)) throw new Error('05 solution changed: update this test');
+    return source.replace(loopOn, `${loopOn}\n    if (term === -15) for (;;) {}`);
+  });
+  let blocked = false;
+  const result = await runSandboxed({
+    runtime,
+    scratch,
+    kataDir,
+    exercises: ['05-send'],
+    timeoutMs: 2000,
+    skipTests: [],
+    onEvent: (event) => {
+      // As a long type check on the grader's thread would: the child runs on and loops meanwhile.
+      if (event.type !== 'exercise-collected' || blocked) return;
+      blocked = true;
+      const until = performance.now() + 6000;
+      while (performance.now() < until);
+    },
+  });
+  expect(result.end).toMatchObject({
+    kind: 'timeout',
+    test: '2. A running average > yields the running average of the numbers sent',
+  });
 }, 90_000);

@@ -264,6 +264,8 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
     let end: RunEnd | undefined;
     let timer: NodeJS.Timeout | undefined;
     let poll: NodeJS.Timeout | undefined;
+    /** Counts the limits set, so that a limit judged late cannot strike after its exercise. */
+    let armed = 0;
     let pending = '';
     let discarded = 0;
     let printed = 0;
@@ -276,6 +278,7 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
       }
     };
     const arm = (ms: number, onFire: () => void) => {
+      armed += 1;
       clearTimeout(timer);
       clearInterval(poll);
       timer = setTimeout(onFire, ms);
@@ -293,20 +296,38 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
      * gives a test that awaits; a synchronous loop is out of vitest's reach, so it is stopped here.
      */
     const armLimit = (exercise: string) => {
-      const fire = (limitMs: number) =>
-        finish({ kind: 'timeout', exercise, ...(currentTest && { test: currentTest }), limitMs });
       const start = CPU_TIME ? treeCpuMs(child.pid!) : undefined;
+      // Node runs timers before it reads pipes: what the child wrote before the limit struck (a
+      // test that started, the exercise's end) is read first, then the limit is judged again.
+      let mine = 0;
+      const fire = (limitMs: () => number | undefined) =>
+        setImmediate(() => {
+          const limit = armed === mine ? limitMs() : undefined;
+          if (limit !== undefined)
+            finish({
+              kind: 'timeout',
+              exercise,
+              ...(currentTest && { test: currentTest }),
+              limitMs: limit,
+            });
+        });
       arm(start === undefined ? options.timeoutMs : wallLimit(options.timeoutMs), () =>
-        fire(options.timeoutMs),
+        fire(() => options.timeoutMs),
       );
+      mine = armed;
       if (start === undefined) return;
       step = { startMs: start, limitMs: Math.min(stepMs, options.timeoutMs) };
-      poll = setInterval(() => {
+      /** The limit the exercise is past now, if any. */
+      const over = () => {
         const now = treeCpuMs(child.pid!);
-        if (now === undefined) return;
+        if (now === undefined) return undefined;
         if (step) step.startMs ??= now;
-        if (now - start > options.timeoutMs) fire(options.timeoutMs);
-        else if (step && now - step.startMs! > step.limitMs) fire(step.limitMs);
+        if (now - start > options.timeoutMs) return options.timeoutMs;
+        if (step && now - step.startMs! > step.limitMs) return step.limitMs;
+        return undefined;
+      };
+      poll = setInterval(() => {
+        if (over() !== undefined) fire(over);
       }, CPU_POLL_MS);
     };
     /** Learner output past FLOOD_BYTES: the exercise is stopped, as a crash. */
