@@ -13,14 +13,15 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const runtime = createRuntime(join(work, 'runtime'));
 
-/** Exercise 05's solution, staged in a fresh scratch folder, with `change` applied. */
-function stage(name: string, change: (source: string) => string) {
-  const send = loadCatalog().exercises.filter((e) => e.id === '05-send');
+/** The solutions of `ids`, staged in a fresh scratch folder, with `change` applied to the first. */
+function stage(name: string, change: (source: string) => string, ids = ['05-send']) {
+  const exercises = loadCatalog().exercises.filter((e) => ids.includes(e.id));
   const scratch = join(work, name);
   mkdirSync(scratch, { recursive: true });
   const kataDir = join(scratch, 'kata');
-  stageSubmission(SOLUTIONS_DIR, send, kataDir);
-  const file = join(kataDir, '05-send', 'send.ts');
+  stageSubmission(SOLUTIONS_DIR, exercises, kataDir);
+  const first = exercises.find((e) => e.id === ids[0])!;
+  const file = join(kataDir, first.id, first.stubFile);
   writeFileSync(file, change(readFileSync(file, 'utf8')));
   return { scratch, kataDir };
 }
@@ -69,4 +70,32 @@ it('names the test that hung even when the grader was too busy to read the child
     kind: 'timeout',
     test: '2. A running average > yields the running average of the numbers sent',
   });
+}, 90_000);
+
+it('gives the exercises after one that keeps half the heap a fresh process', async () => {
+  // 07 runs before 05 (vitest starts with the larger test files).
+  const { scratch, kataDir } = stage(
+    'hoard',
+    (source) => `${source}\n(globalThis as any).hoard = new Array(12e6).fill(1.5);\n`,
+    ['07-return-values', '05-send'],
+  );
+  const ended: string[] = [];
+  const result = await runSandboxed({
+    runtime,
+    scratch,
+    kataDir,
+    exercises: ['07-return-values', '05-send'],
+    timeoutMs: 20_000,
+    heapMb: 160,
+    skipTests: [],
+    onEvent: (event) => {
+      if (event.type === 'exercise-end') ended.push(event.id);
+    },
+  });
+  expect(result.end).toEqual<RunEnd>({
+    kind: 'restart',
+    exercise: '07-return-values',
+    pending: 'memory',
+  });
+  expect(ended).toEqual(['07-return-values']);
 }, 90_000);

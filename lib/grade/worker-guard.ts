@@ -12,14 +12,16 @@
  * one starts, in case its hooks never ran), the timers and immediates it set are cleared, the
  * promises of node:timers/promises it waits on never settle, and the workers it started are
  * terminated. Anything else it left pending (a file read, a compression job, a message port)
- * cannot be undone from here: the worker asks the grader to run the rest of the submission in a
- * fresh process, and waits to be stopped.
+ * cannot be undone from here, nor can memory it keeps: past half the heap cap, or with work
+ * pending, the worker asks the grader to run the rest of the submission in a fresh process, and
+ * waits to be stopped.
  */
 import { writeSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import timers from 'node:timers';
 import timersPromises from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 import { keepPermissionsInWorkers, type Inherited } from './keep-permissions.ts';
 import { FLOOD_BYTES } from './text.ts';
@@ -48,6 +50,9 @@ export function signal(event: object): void {
   }
 }
 
+/** The worker's heap cap, bytes, if any. */
+let heapCap: number | undefined;
+
 /** What the exercise now running left behind, undone when it ends. */
 const leftovers = {
   timeouts: new Set<unknown>(),
@@ -70,6 +75,7 @@ if (tag) {
   const permissions = JSON.parse(process.env.KATA_GRADE_PERMISSIONS ?? '{"flags":[]}') as Inherited;
   if (permissions.flags.length)
     keepPermissionsInWorkers(permissions, (worker) => leftovers.workers.add(worker));
+  if (permissions.heapMb) heapCap = permissions.heapMb * 1024 * 1024;
   trackTimers();
   countOutput();
 }
@@ -128,12 +134,12 @@ export function exerciseEnds(): void {
   leftovers.workers.clear();
   if (restarting) return;
   const now = pending();
-  for (const [kind, n] of now) {
-    if (n > (pendingAtStart.get(kind) ?? 0)) {
-      restarting = true;
-      signal({ type: 'restart', pending: kind });
-      return;
-    }
+  let why = [...now].find(([kind, n]) => n > (pendingAtStart.get(kind) ?? 0))?.[0];
+  // Memory it keeps (or garbage not yet collected) would leave the next exercise less of the cap.
+  if (!why && heapCap && getHeapStatistics().used_heap_size > heapCap / 2) why = 'memory';
+  if (why) {
+    restarting = true;
+    signal({ type: 'restart', pending: why });
   }
 }
 
