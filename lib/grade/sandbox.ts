@@ -104,6 +104,14 @@ export function isolationLayers(runtime: Runtime, heapMb = HEAP_MB): IsolationLa
       })`,
     },
     {
+      layer: 'between exercises',
+      on: true,
+      detail:
+        'one test worker per submission: the timers, timer promises and workers an exercise ' +
+        'leaves are stopped when it ends and replaced globals put back; other pending work, or ' +
+        'half the heap cap in use, gives the rest a fresh process',
+    },
+    {
       layer: 'permissions',
       on: true,
       detail:
