@@ -156,7 +156,7 @@ const student = (i: number) => `student-${String(i).padStart(2, '0')}`;
  * A third solved, a third untouched stubs, a third anti-solutions (a different one per exercise
  * per student) with one exercise whose file loops for ever when loaded.
  */
-function generateClass(cls: string, exercises: Exercise[], size: number): void {
+export function generateClass(cls: string, exercises: Exercise[], size: number): void {
   for (let i = 0; i < size; i++) {
     const kind = i % 3;
     const root = join(cls, student(i));
