@@ -124,12 +124,14 @@ const vitest = await createVitest(
       testTimeout: Math.min(TEST_OPTIONS.testTimeout, job.testTimeoutMs),
       // Learner code runs only in worker threads of this process: no forked processes, which the
       // permission model forbids anyway. One file at a time, so the parent knows which exercise
-      // is running, all in one worker: a fresh worker per file doubled the grading time. What an
-      // exercise could leave to the next is dealt with in worker-guard.ts and harden.ts.
+      // is running, each in a fresh worker so one exercise cannot tamper with the next. One
+      // worker for all would halve the time, but one exercise's code could then change another's
+      // score (the module cache, vi's mocks and timers, node:vm, fast-check's global settings and
+      // more: a red team found 15 ways), so the cost stays.
       pool: 'threads',
       maxWorkers: 1,
       fileParallelism: false,
-      isolate: false,
+      isolate: true,
       sequence: { shuffle: false },
     },
   },

@@ -28,14 +28,8 @@ export function inheritedLimits(): Inherited {
   };
 }
 
-/**
- * Wraps the Worker constructor so that every new worker keeps `inherited`; `onWorker` hears of
- * each (the grader ends those an exercise leaves running).
- */
-export function keepPermissionsInWorkers(
-  inherited: Inherited,
-  onWorker?: (worker: import('node:worker_threads').Worker) => void,
-): void {
+/** Wraps the Worker constructor so that every new worker keeps `inherited`. */
+export function keepPermissionsInWorkers(inherited: Inherited): void {
   const Original = workerThreads.Worker;
   if ((Original as { keepsPermissions?: boolean }).keepsPermissions) return;
   function Worker(
@@ -47,13 +41,11 @@ export function keepPermissionsInWorkers(
     );
     const asked = options.resourceLimits?.maxOldGenerationSizeMb;
     const heap = inherited.heapMb && Math.min(asked ?? inherited.heapMb, inherited.heapMb);
-    const worker = new Original(filename, {
+    return new Original(filename, {
       ...options,
       execArgv: [...inherited.flags, ...own],
       ...(heap && { resourceLimits: { ...options.resourceLimits, maxOldGenerationSizeMb: heap } }),
     });
-    onWorker?.(worker);
-    return worker;
   }
   Object.defineProperty(Worker, 'keepsPermissions', { value: true });
   Object.defineProperty(workerThreads, 'Worker', {

@@ -71,31 +71,3 @@ it('names the test that hung even when the grader was too busy to read the child
     test: '2. A running average > yields the running average of the numbers sent',
   });
 }, 90_000);
-
-it('gives the exercises after one that keeps half the heap a fresh process', async () => {
-  // 07 runs before 05 (vitest starts with the larger test files).
-  const { scratch, kataDir } = stage(
-    'hoard',
-    (source) => `${source}\n(globalThis as any).hoard = new Array(12e6).fill(1.5);\n`,
-    ['07-return-values', '05-send'],
-  );
-  const ended: string[] = [];
-  const result = await runSandboxed({
-    runtime,
-    scratch,
-    kataDir,
-    exercises: ['07-return-values', '05-send'],
-    timeoutMs: 20_000,
-    heapMb: 160,
-    skipTests: [],
-    onEvent: (event) => {
-      if (event.type === 'exercise-end') ended.push(event.id);
-    },
-  });
-  expect(result.end).toEqual<RunEnd>({
-    kind: 'restart',
-    exercise: '07-return-values',
-    pending: 'memory',
-  });
-  expect(ended).toEqual(['07-return-values']);
-}, 90_000);

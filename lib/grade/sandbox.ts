@@ -104,14 +104,6 @@ export function isolationLayers(runtime: Runtime, heapMb = HEAP_MB): IsolationLa
       })`,
     },
     {
-      layer: 'between exercises',
-      on: true,
-      detail:
-        'one test worker per submission: the timers, timer promises and workers an exercise ' +
-        'leaves are stopped when it ends and replaced globals put back; other pending work, or ' +
-        'half the heap cap in use, gives the rest a fresh process',
-    },
-    {
       layer: 'permissions',
       on: true,
       detail:
@@ -165,8 +157,6 @@ export type RunEnd =
   /** `limitMs`: the limit that struck, the exercise's or, smaller, one test's (or loading's). */
   | { kind: 'timeout'; exercise: string; test?: string; limitMs: number }
   | { kind: 'crashed'; exercise?: string; test?: string; reason: string }
-  /** An exercise left work pending that outlives it: the rest wants a fresh process. */
-  | { kind: 'restart'; exercise?: string; pending: string }
   | { kind: 'aborted' };
 
 export interface RunResult {
@@ -266,8 +256,6 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
     const stepMs = options.stepMs ?? TEST_OPTIONS.testTimeout;
     /** The step now running (loading, or a test): its CPU time at the start, and its limit. */
     let step: { startMs?: number; limitMs: number } | undefined;
-    /** The exercise after whose end the run stops, for a fresh process (worker-guard.ts). */
-    let restartAfter: { exercise: string; pending: string } | undefined;
     let maxRssKiB: number | undefined;
     let end: RunEnd | undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -371,18 +359,11 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
             const hint = JSON.parse(line.slice(weak + progressTag.length)) as {
               type?: unknown;
               name?: unknown;
-              pending?: unknown;
               timeoutMs?: unknown;
             };
             if (hint.type === 'ready' && current && !ready) {
               ready = true;
               armLimit(current);
-            } else if (hint.type === 'restart') {
-              const why = typeof hint.pending === 'string' ? hint.pending.slice(0, 100) : '?';
-              // Said as an exercise ends, its results are still on their way: wait for its end.
-              // Said as the next one starts, before it ran anything: stop now.
-              if (current && ready) restartAfter = { exercise: current, pending: why };
-              else finish({ kind: 'restart', pending: why });
             } else if (hint.type === 'flood' && current) {
               // The worker counts what its console and streams print (worker-setup.ts).
               flood();
@@ -444,8 +425,6 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
           clearTimeout(timer);
         }
         options.onEvent(event);
-        if (event.type === 'exercise-end' && restartAfter?.exercise === event.id)
-          finish({ kind: 'restart', ...restartAfter });
       }
     });
 
