@@ -5,7 +5,7 @@
  * worker threads; this main thread holds the nonce, so a line the learner forges on fd 3 is
  * ignored.
  */
-import { writeSync } from 'node:fs';
+import { mkdirSync, rmSync, writeSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import {
@@ -47,7 +47,13 @@ function testOf(taskId: string | undefined): string | undefined {
 const reporter: Reporter = {
   onInit: (vitest) => (state = vitest.state),
   // Queued comes before the file is imported: the limit covers an endless loop at import too.
-  onTestModuleQueued: (m) => send({ type: 'exercise-start', id: exerciseOf(m) }),
+  onTestModuleQueued: (m) => {
+    // The one folder learner code may write to starts empty for each exercise: what an earlier
+    // one left there cannot help or hinder this one.
+    rmSync(job.tmpDir, { recursive: true, force: true });
+    mkdirSync(job.tmpDir, { recursive: true });
+    send({ type: 'exercise-start', id: exerciseOf(m) });
+  },
   onTestModuleCollected: (m) =>
     send({
       type: 'exercise-collected',

@@ -79,6 +79,7 @@ const EXPECTED: Record<string, [number, string, string] | 'error'> = {
   // Tests pass, but importing node modules is an essential checker finding.
   'write-outside': [0, 'withheld', 'missing'],
   'child-process': [0, 'withheld', 'missing'],
+  'rewrite-own-file': [0, 'withheld', 'missing'],
   'worker-escape': [0, 'withheld', 'missing'],
   socket: [0, 'withheld', 'missing'],
   'read-solutions': [0, 'failed', 'missing'],
@@ -143,6 +144,12 @@ describe('kata grade on a fixture class', () => {
     const loop = report.submissions.find((s) => s.student === 'loop-import')!;
     // Generous: the backstop, plus starting the sandbox on a busy machine.
     expect(loop.duration).toBeLessThan(wallLimit(TIMEOUT_S * 1000) + 60_000);
+  });
+
+  it('checks the file the tests ran: learner code cannot rewrite its staged copy', () => {
+    const send = report.submissions.find((x) => x.student === 'rewrite-own-file')!.exercises[0]!;
+    // Had the rewrite to the stub worked, the checker would have judged the stub.
+    expect(send.reason).toMatch(/^checker: allowed-imports/);
   });
 
   it('lists type errors as warnings, by file and line, without touching scores', () => {

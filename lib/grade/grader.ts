@@ -311,7 +311,10 @@ async function gradeSubmission(
     }
     const before = remaining.length;
     remaining = remaining.filter((id) => !finished.has(id));
-    if (end.kind === 'done') {
+    if (end.kind === 'done' && remaining.length && remaining.length < before) {
+      // The run ended early (learner code can cancel it): the rest get a fresh process.
+      continue;
+    } else if (end.kind === 'done') {
       for (const id of remaining)
         runOf(id).crash ??= 'the test process ended before this exercise ran';
       remaining = [];

@@ -13,6 +13,8 @@ export interface ChildJob {
   kataDir: string;
   /** Vite's cache, inside the scratch folder. */
   cacheDir: string;
+  /** The only folder learner code may write to (TMPDIR, HOME), emptied before each exercise. */
+  tmpDir: string;
   /** Exercise ids to run, in order. */
   exercises: string[];
   /** vitest's per-test timeout (a never-settling promise fails at this bound). */

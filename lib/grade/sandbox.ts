@@ -184,6 +184,7 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
     progressTag,
     kataDir,
     cacheDir: join(scratch, 'vite-cache'),
+    tmpDir: tmp,
     exercises: options.exercises,
     // Per test, in wall-clock time: the pack's own bound (the child takes the smaller), never less
     // than the backstop, so that a small limit on a busy machine does not fail slow tests.
@@ -198,7 +199,10 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
     '--allow-worker',
     '--allow-addons',
     ...readable(runtime, scratch).map((p) => `--allow-fs-read=${p}`),
-    `--allow-fs-write=${scratch}`,
+    // Not the staged learner files: code that rewrote them could hand the checker, which reads
+    // them after the run, other code than the tests ran.
+    `--allow-fs-write=${tmp}`,
+    `--allow-fs-write=${job.cacheDir}`,
     `--max-old-space-size=${options.heapMb ?? HEAP_MB}`,
     '--no-warnings',
     runtime.script,
