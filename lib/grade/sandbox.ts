@@ -108,7 +108,7 @@ export function isolationLayers(runtime: Runtime, heapMb = HEAP_MB): IsolationLa
       on: true,
       detail:
         "Node permission model: reads only the pack's runtime files and the staged copy; " +
-        'writes only the scratch folder; no child processes',
+        'writes only its own temporary folder, emptied before each exercise; no child processes',
     },
     { layer: 'heap cap', on: true, detail: `${heapMb} MiB` },
     {
