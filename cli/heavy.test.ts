@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pc from 'picocolors';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findExercise, ROOT, SOLUTIONS_DIR } from '../lib/catalog.ts';
 import { loadCatalog } from './exercises.ts';
 import { statusOf } from './progress.ts';
@@ -38,6 +38,8 @@ const heavyNames = (r: TestReport) => r.tests.filter((t) => t.heavy).map((t) => 
 const others = (r: TestReport) => r.tests.filter((t) => !t.heavy);
 
 describe('heavy tests in watch mode', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
   it('waits for every other test to pass, then runs them, and counts them for done', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kata-heavy-'));
     const folder = join(dir, ID);
@@ -45,8 +47,7 @@ describe('heavy tests in watch mode', () => {
     mkdirSync(folder);
     cpSync(SOLUTION, join(folder, 'solved.ts'));
     writeFileSync(learner, CAPPED);
-    const saved = process.env.KATA_DIR;
-    process.env.KATA_DIR = dir;
+    vi.stubEnv('KATA_DIR', dir);
     const ends: TestReport[] = [];
     let next: (() => void) | undefined;
     const driver = await VitestDriver.create({
@@ -111,8 +112,6 @@ describe('heavy tests in watch mode', () => {
       expect(ends).toHaveLength(5);
     } finally {
       await driver.close();
-      if (saved === undefined) delete process.env.KATA_DIR;
-      else process.env.KATA_DIR = saved;
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
@@ -120,8 +119,7 @@ describe('heavy tests in watch mode', () => {
   it('runs every test in one run without heavyLast, as kata run does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kata-heavy-'));
     cpSync(join(SOLUTIONS_DIR, ID), join(dir, ID), { recursive: true });
-    const saved = process.env.KATA_DIR;
-    process.env.KATA_DIR = dir;
+    vi.stubEnv('KATA_DIR', dir);
     let runs = 0;
     const driver = await VitestDriver.create({
       watch: false,
@@ -135,8 +133,6 @@ describe('heavy tests in watch mode', () => {
       expect(report.tests.every((t) => t.state === 'passed')).toBe(true);
     } finally {
       await driver.close();
-      if (saved === undefined) delete process.env.KATA_DIR;
-      else process.env.KATA_DIR = saved;
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);

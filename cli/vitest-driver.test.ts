@@ -1,11 +1,13 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ROOT, SOLUTIONS_DIR } from '../lib/catalog.ts';
 import type { TestReport } from './results.ts';
 import { describeCrash, VitestDriver } from './vitest-driver.ts';
 describe('describeCrash', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
   it('names an unhandled rejection and where such errors come from', () => {
     expect(
       describeCrash({ type: 'Unhandled Rejection', name: 'Error', message: 'unhandled' }),
@@ -28,8 +30,7 @@ describe('VitestDriver in watch mode', () => {
     const testFile = join(ROOT, 'exercises', '02-iterables', 'iterables.test.ts');
     const learner = join(dir, '02-iterables', 'iterables.ts');
     mkdirSync(join(dir, '02-iterables'));
-    const saved = process.env.KATA_DIR;
-    process.env.KATA_DIR = dir;
+    vi.stubEnv('KATA_DIR', dir);
     const ends: TestReport[] = [];
     let next: (() => void) | undefined;
     const rerun: string[][] = [];
@@ -66,8 +67,6 @@ describe('VitestDriver in watch mode', () => {
       expect(ends.at(-1)!.tests.some((t) => t.state === 'failed')).toBe(true);
     } finally {
       await driver.close();
-      if (saved === undefined) delete process.env.KATA_DIR;
-      else process.env.KATA_DIR = saved;
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);

@@ -396,6 +396,9 @@ function record(run: ExerciseRun, test: TestOutcome): void {
   if (!run.hung.includes(name)) run.tests.set(name, test);
 }
 
+/** How to find the loop, for the message of a test that hung. */
+const LOOP_FIX = 'Check that each loop this test reaches ends, or yields if it is meant to go on.';
+
 /** The outcome of the test that was running when its run was stopped or died. */
 function hungOutcome(
   end:
@@ -408,8 +411,8 @@ function hungOutcome(
     end.kind === 'crashed'
       ? `the test process died here: ${end.reason}`
       : end.limitMs < timeoutMs
-        ? `did not finish within its test timeout of ${end.limitMs / 1000} s of CPU time: an endless loop?`
-        : `did not finish within the exercise's limit of ${timeoutMs / 1000} s: an endless loop?`;
+        ? `did not finish within its test timeout of ${end.limitMs / 1000} s of CPU time: an endless loop? ${LOOP_FIX}`
+        : `did not finish within the exercise's limit of ${timeoutMs / 1000} s: an endless loop? ${LOOP_FIX}`;
   return {
     suite: parts.slice(0, -1),
     name: parts.at(-1)!,
