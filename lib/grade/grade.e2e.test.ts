@@ -27,6 +27,8 @@ let server: Server;
 let connections = 0;
 let report: GradeReport;
 let options: GradeOptions;
+/** The students whose code ran in the sandbox, once per run. */
+const ran: string[] = [];
 const packBefore = listing();
 
 beforeAll(async () => {
@@ -50,7 +52,7 @@ beforeAll(async () => {
     fresh: true,
     exercises: loadCatalog().exercises.filter((e) => FIXTURE_EXERCISES.includes(e.id)),
   };
-  report = await gradeClass(options);
+  report = await gradeClass({ ...options, onRun: (student) => ran.push(student) });
   for (const reporter of Object.values(REPORTERS)) {
     if (reporter !== REPORTERS.terminal) await reporter.write(report, out);
   }
@@ -66,6 +68,7 @@ const EXPECTED: Record<string, [number, string, string] | 'error'> = {
   solved: [20, 'passed', 'passed'],
   zipped: [20, 'passed', 'passed'],
   stubs: [0, 'failed', 'failed'],
+  'stubs-touched': [0, 'failed', 'failed'],
   // Scores that depend on exercise 05's number of tests are checked below.
   anti: [-1, 'partial', 'missing'],
   'edited-tests': [0, 'failed', 'missing'],
@@ -177,6 +180,19 @@ describe('kata grade on a fixture class', () => {
     expect(report.submissions.find((s) => s.student === 'stubs')!.exercises[0]!.typeErrors).toEqual(
       [],
     );
+  });
+
+  it('grades an untouched stub once per class, as a run of it would', () => {
+    const grades = (student: string) =>
+      report.submissions
+        .find((s) => s.student === student)!
+        .exercises.map(({ duration: _, tests, ...e }) => ({
+          ...e,
+          tests: tests.map(({ duration: _t, ...t }) => t),
+        }));
+    expect(ran).not.toContain('stubs');
+    expect(ran).toContain('stubs-touched');
+    expect(grades('stubs')).toEqual(grades('stubs-touched'));
   });
 
   it('writes nothing outside the scratch folders and opens no connection', () => {

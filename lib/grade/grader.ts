@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import pLimit from 'p-limit';
 import { loadCatalog, ROOT, type Exercise } from '../catalog.ts';
 import {
@@ -79,6 +79,25 @@ export async function gradeClass(options: GradeOptions): Promise<GradeReport> {
     const pack = packHash(options, exercises);
     const limit = pLimit(options.concurrency ?? Math.max(1, availableParallelism()));
     const grades: (SubmissionGrade | undefined)[] = [];
+    const stubRoot = dirname(exercises[0]?.dir ?? ROOT);
+    const stubs = new StubGrades(
+      exercises,
+      exercises.every((e) => dirname(e.dir) === stubRoot)
+        ? () => {
+            const scratch = join(scratchRoot, 'stubs');
+            mkdirSync(scratch, { recursive: true });
+            const { onGraded: _g, onExerciseGraded: _e, onRun: _r, ...quiet } = options;
+            return gradeSubmission(
+              { student: 'stubs', source: stubRoot, path: stubRoot, kind: 'folder' },
+              exercises,
+              runtime,
+              scratch,
+              pack,
+              { ...quiet, fresh: true, out: join(scratchRoot, 'stubs-out') },
+            ).finally(() => rmSync(scratch, { recursive: true, force: true }));
+          }
+        : undefined,
+    );
     let done = 0;
     await Promise.all(
       options.submissions.map((submission, i) =>
@@ -94,6 +113,7 @@ export async function gradeClass(options: GradeOptions): Promise<GradeReport> {
               scratch,
               pack,
               options,
+              stubs,
             );
             if (!grade) return;
             grades[i] = grade;
@@ -126,6 +146,7 @@ async function gradeSubmission(
   scratch: string,
   pack: string,
   options: GradeOptions,
+  stubs?: StubGrades,
 ): Promise<SubmissionGrade | undefined> {
   const started = performance.now();
   const maxScore = exercises.reduce((n, e) => n + e.meta.points, 0);
@@ -197,15 +218,27 @@ async function gradeSubmission(
   // The checker runs once per exercise: when it is graded for the progress hook, or at the end.
   const checked = new Map<string, GradeFinding[]>();
   const reported = new Set<string>();
+  // Exercises handed in as the pack's stub, untouched: graded once per class, not once per student.
+  const untouched = stubs ? present.filter((e) => stubs.isStub(e, kataDir, staged.files)) : [];
+  const stubGrades = untouched.length ? await stubs!.grades() : new Map<string, ExerciseGrade>();
+  if (options.signal?.aborted) return undefined;
+  const reused = new Map(
+    untouched.flatMap((e) => {
+      const grade = stubGrades.get(e.id);
+      return grade ? [[e.id, grade] as const] : [];
+    }),
+  );
   const gradeOf = (exercise: Exercise): ExerciseGrade => {
-    const grade = exerciseGrade(
-      exercise,
-      staged.files.get(exercise.id),
-      results.get(exercise.id) as ExerciseRun | undefined,
-      kataDir,
-      options,
-      checked,
-    );
+    const grade =
+      reused.get(exercise.id) ??
+      exerciseGrade(
+        exercise,
+        staged.files.get(exercise.id),
+        results.get(exercise.id) as ExerciseRun | undefined,
+        kataDir,
+        options,
+        checked,
+      );
     const typeErrors = grade.status === 'missing' ? undefined : typeErrorsOf(exercise.id);
     return typeErrors ? { ...grade, typeErrors } : grade;
   };
@@ -218,7 +251,8 @@ async function gradeSubmission(
     const exercise = exercises.find((e) => e.id === id);
     if (exercise && options.onExerciseGraded && !reported.has(id)) report(exercise);
   };
-  let remaining = present.map((e) => e.id);
+  for (const id of reused.keys()) finish(id);
+  let remaining = present.map((e) => e.id).filter((id) => !reused.has(id));
   let current: string | undefined;
   for (let round = 0; remaining.length && round < present.length + 10; round++) {
     const skip = remaining.flatMap((id) => runOf(id).hung);
@@ -339,6 +373,53 @@ async function gradeSubmission(
   SubmissionGradeSchema.parse(grade);
   saveResume(options.out, grade);
   return grade;
+}
+
+/**
+ * The grades of the pack's own stubs, from one run of them per class, with no learner code in
+ * it. A stub imports nothing, so an exercise handed in as the stub, byte for byte, gets that
+ * grade without a run of its own (its type errors are still its own). Students who leave the
+ * later exercises untouched then cost nothing for them, and no student's code can reach a grade
+ * that others share.
+ */
+class StubGrades {
+  private readonly texts = new Map<string, Buffer>();
+  private pending: Promise<Map<string, ExerciseGrade>> | undefined;
+
+  constructor(
+    exercises: Exercise[],
+    private readonly gradeStubs: (() => Promise<SubmissionGrade | undefined>) | undefined,
+  ) {
+    for (const e of exercises) {
+      try {
+        this.texts.set(e.id, readFileSync(join(e.dir, e.stubFile)));
+      } catch {
+        // No stub to compare with: every copy is run.
+      }
+    }
+  }
+
+  /** Whether the staged exercise is the stub alone, byte for byte. */
+  isStub(exercise: Exercise, kataDir: string, files: Map<string, string[]>): boolean {
+    const staged = files.get(exercise.id);
+    const stub = this.texts.get(exercise.id);
+    if (!this.gradeStubs || !stub || staged?.length !== 1 || staged[0] !== exercise.stubFile)
+      return false;
+    return readFileSync(join(kataDir, exercise.id, exercise.stubFile)).equals(stub);
+  }
+
+  /** The stubs' grades (run once, on first use), less any whose run did not end as planned. */
+  grades(): Promise<Map<string, ExerciseGrade>> {
+    this.pending ??= this.gradeStubs!().then((grade) => {
+      const ended = (grade?.exercises ?? []).filter(
+        (e) => !['timeout', 'crashed', 'missing'].includes(e.status),
+      );
+      // An aborted run is not kept: the next submission that needs it tries again.
+      if (!grade) this.pending = undefined;
+      return new Map(ended.map(({ typeErrors: _, ...e }) => [e.id, e]));
+    });
+    return this.pending;
+  }
 }
 
 interface ExerciseRun {
