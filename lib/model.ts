@@ -132,6 +132,8 @@ export const ExerciseGradeSchema = z.object({
   output: z.string(),
   /** Wall time of the exercise's test file, milliseconds. */
   duration: z.number(),
+  /** Handed in as the pack's stub, byte for byte: not started (graded like any other file). */
+  untouched: z.literal(true).optional(),
 });
 export type ExerciseGrade = z.infer<typeof ExerciseGradeSchema>;
 

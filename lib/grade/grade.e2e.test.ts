@@ -192,7 +192,19 @@ describe('kata grade on a fixture class', () => {
         }));
     expect(ran).not.toContain('stubs');
     expect(ran).toContain('stubs-touched');
-    expect(grades('stubs')).toEqual(grades('stubs-touched'));
+    const untouched = grades('stubs');
+    expect(untouched.map((e) => [e.untouched, e.reason])).toEqual([
+      [
+        true,
+        expect.stringMatching(
+          /^not started: send\.ts is the stub, unchanged \(all \d+ tests failed\)$/,
+        ),
+      ],
+      [true, expect.stringMatching(/^not started: return-values\.ts is the stub, unchanged/)],
+    ]);
+    expect(untouched.map(({ untouched: _, reason: _r, ...e }) => e)).toEqual(
+      grades('stubs-touched').map(({ reason: _r, ...e }) => e),
+    );
   });
 
   it('writes nothing outside the scratch folders and opens no connection', () => {

@@ -240,7 +240,14 @@ async function gradeSubmission(
         checked,
       );
     const typeErrors = grade.status === 'missing' ? undefined : typeErrorsOf(exercise.id);
-    return typeErrors ? { ...grade, typeErrors } : grade;
+    const marked = untouched.includes(exercise)
+      ? {
+          ...grade,
+          untouched: true as const,
+          reason: `not started: ${exercise.stubFile} is the stub, unchanged${grade.reason ? ` (${grade.reason})` : ''}`,
+        }
+      : grade;
+    return typeErrors ? { ...marked, typeErrors } : marked;
   };
   const report = (exercise: Exercise, grade = gradeOf(exercise)) => {
     if (!reported.has(exercise.id)) options.onExerciseGraded?.(submission.student, grade);
@@ -403,14 +410,14 @@ class StubGrades {
   isStub(exercise: Exercise, kataDir: string, files: Map<string, string[]>): boolean {
     const staged = files.get(exercise.id);
     const stub = this.texts.get(exercise.id);
-    if (!this.gradeStubs || !stub || staged?.length !== 1 || staged[0] !== exercise.stubFile)
-      return false;
+    if (!stub || staged?.length !== 1 || staged[0] !== exercise.stubFile) return false;
     return readFileSync(join(kataDir, exercise.id, exercise.stubFile)).equals(stub);
   }
 
   /** The stubs' grades (run once, on first use), less any whose run did not end as planned. */
   grades(): Promise<Map<string, ExerciseGrade>> {
-    this.pending ??= this.gradeStubs!().then((grade) => {
+    if (!this.gradeStubs) return Promise.resolve(new Map());
+    this.pending ??= this.gradeStubs().then((grade) => {
       const ended = (grade?.exercises ?? []).filter(
         (e) => !['timeout', 'crashed', 'missing'].includes(e.status),
       );

@@ -65,7 +65,8 @@ function heatmap(report: GradeReport): string {
       if (!g) return '<td class="cell none">·</td>';
       const share = g.points ? g.score / g.points : 0;
       const tip = `${g.id}: ${g.status}, ${fmt(g.score)}/${g.points}${g.reason ? ` — ${g.reason}` : ''}`;
-      return `<td class="cell ${g.status}" style="background:${heat(g)}" title="${esc(tip)}" data-exercise="${esc(g.id)}" data-score="${g.score}" data-share="${share.toFixed(2)}">${g.status === 'missing' ? '-' : `${fmt(g.score)}${MARK[g.status]}`}</td>`;
+      const mark = g.untouched ? ' N' : MARK[g.status];
+      return `<td class="cell ${g.status}" style="background:${heat(g)}" title="${esc(tip)}" data-exercise="${esc(g.id)}" data-score="${g.score}" data-share="${share.toFixed(2)}">${g.status === 'missing' ? '-' : `${fmt(g.score)}${mark}`}</td>`;
     });
     const total =
       s.status === 'error'
@@ -75,7 +76,7 @@ function heatmap(report: GradeReport): string {
   });
   return `<table class="heatmap" id="heatmap"><thead><tr><th>student</th>${head}<th>total / ${report.maxScore}</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
-<p class="legend">Cell: points earned. T timeout, C crashed, W withheld by the checker, - missing.</p>`;
+<p class="legend">Cell: points earned. T timeout, C crashed, W withheld by the checker, N not started (the stub, unchanged), - missing.</p>`;
 }
 
 const MARK: Record<ExerciseGrade['status'], string> = {
@@ -128,7 +129,8 @@ export function mostFailed(
     let attempted = 0;
     for (const s of report.submissions) {
       const g = s.exercises.find((x) => x.id === e.id);
-      if (!g || g.status === 'missing') continue;
+      // Not started is not a lesson that failed to land: only the students who tried count.
+      if (!g || g.status === 'missing' || g.untouched) continue;
       attempted += 1;
       for (const t of g.tests) {
         if (t.state !== 'failed') continue;
@@ -171,7 +173,8 @@ function student(s: SubmissionGrade, i: number): string {
         `<li class="warning">type error (costs nothing) ${esc(t.file)}:${t.line}:${t.column}${t.code ? ` TS${t.code}` : ''}: ${esc(t.message)}</li>`,
     );
     if (e.status === 'passed' && !typeErrors.length) continue;
-    const failures = e.tests
+    // Every test of a stub fails: listing them tells the instructor nothing the reason does not.
+    const failures = (e.untouched ? [] : e.tests)
       .filter((t) => t.state === 'failed')
       .map(
         (t) =>

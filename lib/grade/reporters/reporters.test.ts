@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, type LaunchedBrowser } from '../../browser.ts';
 import { GradeReportSchema } from '../../model.ts';
 import { sampleReport } from '../fixtures/sample-report.ts';
-import { histogramCounts, mostFailed } from './html.ts';
+import { histogramCounts, mostFailed, renderHtml } from './html.ts';
 import { REPORTERS } from './index.ts';
 import { junitXml, xmlSafe } from './junit.ts';
 import { renderTable } from './terminal.ts';
@@ -108,6 +108,31 @@ describe('the data behind the page', () => {
       ['01-alpha', 3, 1],
       ['02-beta', 2, 3],
     ]);
+  });
+
+  it('leaves out a student who handed in the stub unchanged, and marks the cell N', () => {
+    const stubbed = GradeReportSchema.parse(sampleReport());
+    const bob = stubbed.submissions[1]!;
+    const beta = bob.exercises[1]!;
+    bob.exercises[1] = {
+      ...beta,
+      status: 'failed',
+      score: 0,
+      passed: 0,
+      tests: beta.tests.map((t) => ({
+        ...t,
+        state: 'failed' as const,
+        failure: { message: 'not implemented', stub: true },
+      })),
+      untouched: true,
+    };
+    // Only ada tried 02-beta, and she failed none of its tests.
+    expect(mostFailed(stubbed).find((x) => x.id === '02-beta')).toEqual({
+      id: '02-beta',
+      attempted: 1,
+      tests: [],
+    });
+    expect(renderHtml(stubbed)).toMatch(/data-exercise="02-beta"[^>]*>0 N<\/td>/);
   });
 });
 

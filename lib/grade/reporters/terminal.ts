@@ -64,7 +64,9 @@ export function renderTable(report: GradeReport): string {
     );
   }
   lines.push(
-    pc.dim('score per exercise; T timeout, C crashed, W withheld by the checker, - missing'),
+    pc.dim(
+      'score per exercise; T timeout, C crashed, W withheld by the checker, N not started (the stub, unchanged), - missing',
+    ),
   );
   lines.push(...typeErrorLines(report));
   if (report.interrupted)
@@ -104,9 +106,9 @@ const oneLine = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…
 function cell(s: SubmissionGrade, id: string): string {
   const g = s.exercises.find((e) => e.id === id);
   if (!g) return pc.dim('·');
-  const mark = MARK[g.status];
+  const mark = g.untouched ? 'N' : MARK[g.status];
   const text = g.status === 'missing' ? '-' : `${fmt(g.score)}${mark}`;
-  return COLOUR[g.status](text);
+  return g.untouched ? pc.dim(text) : COLOUR[g.status](text);
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
