@@ -417,14 +417,18 @@ class StubGrades {
   /** The stubs' grades (run once, on first use), less any whose run did not end as planned. */
   grades(): Promise<Map<string, ExerciseGrade>> {
     if (!this.gradeStubs) return Promise.resolve(new Map());
-    this.pending ??= this.gradeStubs().then((grade) => {
-      const ended = (grade?.exercises ?? []).filter(
-        (e) => !['timeout', 'crashed', 'missing'].includes(e.status),
-      );
-      // An aborted run is not kept: the next submission that needs it tries again.
-      if (!grade) this.pending = undefined;
-      return new Map(ended.map(({ typeErrors: _, ...e }) => [e.id, e]));
-    });
+    this.pending ??= this.gradeStubs().then(
+      (grade) => {
+        // An aborted run is not kept: the next submission that needs it tries again.
+        if (!grade) this.pending = undefined;
+        const ended = (grade?.exercises ?? []).filter(
+          (e) => !['timeout', 'crashed', 'missing'].includes(e.status),
+        );
+        return new Map(ended.map(({ typeErrors: _, ...e }) => [e.id, e]));
+      },
+      // If the stubs cannot be graded, each copy is run like any other file.
+      () => new Map<string, ExerciseGrade>(),
+    );
     return this.pending;
   }
 }

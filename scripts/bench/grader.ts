@@ -68,7 +68,7 @@ export async function run(): Promise<void> {
     const graded = timeKata(['grade', cls, '--out', out, '--fresh', '--format', 'json']);
     const again = timeKata(['grade', cls, '--out', out, '--format', 'json']);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
-      submissions: { status: string }[];
+      submissions: { status: string; exercises: { untouched?: boolean }[] }[];
     };
 
     // Peak memory: the grader's own process, and one sandboxed run (the child reports its own).
@@ -134,8 +134,10 @@ console.log(JSON.stringify({ grader: process.resourceUsage().maxRSS, child }));`
       ],
     ]);
     const errors = report.submissions.filter((s) => s.status === 'error').length;
+    const untouched = report.submissions.flatMap((s) => s.exercises).filter((e) => e.untouched);
     console.log(
-      `${report.submissions.length} submissions in the report, ${errors} could not be graded`,
+      `${report.submissions.length} submissions in the report, ${errors} could not be graded; ` +
+        `${untouched.length} exercises handed in as the stub took the grade of one run of the stubs`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
