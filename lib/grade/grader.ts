@@ -384,10 +384,10 @@ async function gradeSubmission(
 
 /**
  * The grades of the pack's own stubs, from one run of them per class, with no learner code in
- * it. A stub imports nothing, so an exercise handed in as the stub, byte for byte, gets that
- * grade without a run of its own (its type errors are still its own). Students who leave the
- * later exercises untouched then cost nothing for them, and no student's code can reach a grade
- * that others share.
+ * it. A stub that imports no file of its own grades the same in every submission, so an exercise
+ * handed in as that stub, byte for byte, takes that grade without a run of its own (its type
+ * errors are still its own). Students who leave later exercises untouched cost nothing for them,
+ * and no student's code can reach a grade that others share.
  */
 class StubGrades {
   private readonly texts = new Map<string, Buffer>();
@@ -399,7 +399,10 @@ class StubGrades {
   ) {
     for (const e of exercises) {
       try {
-        this.texts.set(e.id, readFileSync(join(e.dir, e.stubFile)));
+        const text = readFileSync(join(e.dir, e.stubFile));
+        // A stub that imports a file of the submission could grade differently in each: not kept.
+        if (!/(?:\bfrom|\bimport)\s*\(?\s*['"]\./.test(text.toString('utf8')))
+          this.texts.set(e.id, text);
       } catch {
         // No stub to compare with: every copy is run.
       }
