@@ -80,20 +80,22 @@ export async function gradeClass(options: GradeOptions): Promise<GradeReport> {
     const limit = pLimit(options.concurrency ?? Math.max(1, availableParallelism()));
     const grades: (SubmissionGrade | undefined)[] = [];
     const stubRoot = dirname(exercises[0]?.dir ?? ROOT);
+    let stubRuns = 0;
     const stubs = new StubGrades(
       exercises,
-      exercises.every((e) => dirname(e.dir) === stubRoot)
-        ? () => {
-            const scratch = join(scratchRoot, 'stubs');
+      // One submission has no copy to share a stub's grade with.
+      options.submissions.length > 1 && exercises.every((e) => dirname(e.dir) === stubRoot)
+        ? (ids) => {
+            const scratch = join(scratchRoot, `stubs-${stubRuns++}`);
             mkdirSync(scratch, { recursive: true });
             const { onGraded: _g, onExerciseGraded: _e, onRun: _r, ...quiet } = options;
             return gradeSubmission(
               { student: 'stubs', source: stubRoot, path: stubRoot, kind: 'folder' },
-              exercises,
+              exercises.filter((e) => ids.includes(e.id)),
               runtime,
               scratch,
               pack,
-              { ...quiet, fresh: true, out: join(scratchRoot, 'stubs-out') },
+              { ...quiet, fresh: true, out: join(scratch, 'out') },
             ).finally(() => rmSync(scratch, { recursive: true, force: true }));
           }
         : undefined,
@@ -220,7 +222,9 @@ async function gradeSubmission(
   const reported = new Set<string>();
   // Exercises handed in as the pack's stub, untouched: graded once per class, not once per student.
   const untouched = stubs ? present.filter((e) => stubs.isStub(e, kataDir, staged.files)) : [];
-  const stubGrades = untouched.length ? await stubs!.grades() : new Map<string, ExerciseGrade>();
+  const stubGrades = untouched.length
+    ? await stubs!.grades(untouched.map((e) => e.id))
+    : new Map<string, ExerciseGrade>();
   if (options.signal?.aborted) return undefined;
   const reused = new Map(
     untouched.flatMap((e) => {
@@ -391,11 +395,12 @@ async function gradeSubmission(
  */
 class StubGrades {
   private readonly texts = new Map<string, Buffer>();
-  private pending: Promise<Map<string, ExerciseGrade>> | undefined;
+  private readonly pending = new Map<string, Promise<ExerciseGrade | undefined>>();
 
   constructor(
     exercises: Exercise[],
-    private readonly gradeStubs: (() => Promise<SubmissionGrade | undefined>) | undefined,
+    private readonly gradeStubs:
+      ((ids: string[]) => Promise<SubmissionGrade | undefined>) | undefined,
   ) {
     for (const e of exercises) {
       try {
@@ -417,22 +422,37 @@ class StubGrades {
     return readFileSync(join(kataDir, exercise.id, exercise.stubFile)).equals(stub);
   }
 
-  /** The stubs' grades (run once, on first use), less any whose run did not end as planned. */
-  grades(): Promise<Map<string, ExerciseGrade>> {
-    if (!this.gradeStubs) return Promise.resolve(new Map());
-    this.pending ??= this.gradeStubs().then(
-      (grade) => {
-        // An aborted run is not kept: the next submission that needs it tries again.
-        if (!grade) this.pending = undefined;
-        const ended = (grade?.exercises ?? []).filter(
-          (e) => !['timeout', 'crashed', 'missing'].includes(e.status),
+  /**
+   * The grades of these stubs: those not asked for before run now, together, once. A stub whose
+   * run did not end as planned has none, and its copies are run like any other file.
+   */
+  async grades(ids: string[]): Promise<Map<string, ExerciseGrade>> {
+    if (!this.gradeStubs) return new Map();
+    const fresh = ids.filter((id) => !this.pending.has(id));
+    if (fresh.length) {
+      const run = this.gradeStubs(fresh).then(
+        (grade) => {
+          // An aborted run is not kept: the next submission that needs these stubs tries again.
+          if (!grade) for (const id of fresh) this.pending.delete(id);
+          return grade;
+        },
+        () => undefined,
+      );
+      for (const id of fresh)
+        this.pending.set(
+          id,
+          run.then((grade) => {
+            const e = grade?.exercises.find((x) => x.id === id);
+            if (!e || ['timeout', 'crashed', 'missing'].includes(e.status)) return undefined;
+            const { typeErrors: _, ...rest } = e;
+            return rest;
+          }),
         );
-        return new Map(ended.map(({ typeErrors: _, ...e }) => [e.id, e]));
-      },
-      // If the stubs cannot be graded, each copy is run like any other file.
-      () => new Map<string, ExerciseGrade>(),
+    }
+    const found = await Promise.all(
+      ids.map(async (id) => [id, await this.pending.get(id)] as const),
     );
-    return this.pending;
+    return new Map(found.flatMap(([id, e]) => (e ? [[id, e] as const] : [])));
   }
 }
 
