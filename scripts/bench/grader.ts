@@ -2,6 +2,7 @@
 // `KATA_DIR=<submission> vitest run exercises` over the same submissions one after another; peak
 // memory of the grader and of one submission's run; a re-run over the graded class.
 // BENCH_SUBMISSIONS sets the class size (default 30: a third each solved, stubs, anti-solutions).
+// BENCH_DISTINCT=1 adds a comment to each copy of a stub, so that none is graded as untouched.
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -43,10 +44,11 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-grader-'));
   try {
     const cls = join(dir, 'class');
-    generateClass(cls, exercises, size);
+    const distinct = process.env.BENCH_DISTINCT === '1';
+    generateClass(cls, exercises, size, distinct);
     console.log(
       pc.bold(
-        `\nGrader: ${size} generated submissions (solved, stubs, anti-solutions with an endless loop), ${exercises.length} exercises`,
+        `\nGrader: ${size} generated submissions (solved, stubs, anti-solutions with an endless loop), ${exercises.length} exercises${distinct ? ', every stub copy edited' : ''}`,
       ),
     );
 
@@ -158,7 +160,12 @@ const student = (i: number) => `student-${String(i).padStart(2, '0')}`;
  * A third solved, a third untouched stubs, a third anti-solutions (a different one per exercise
  * per student) with one exercise whose file loops for ever when loaded.
  */
-export function generateClass(cls: string, exercises: Exercise[], size: number): void {
+export function generateClass(
+  cls: string,
+  exercises: Exercise[],
+  size: number,
+  distinct = false,
+): void {
   for (let i = 0; i < size; i++) {
     const kind = i % 3;
     const root = join(cls, student(i));
@@ -186,6 +193,9 @@ export function generateClass(cls: string, exercises: Exercise[], size: number):
         if (k === Math.floor(i / 3) % exercises.length)
           writeFileSync(learner, `${readFileSync(learner, 'utf8')}\nfor (;;) {}\n`);
       }
+      const stub = readFileSync(join(EXERCISES_DIR, e.id, e.stubFile));
+      if (distinct && readFileSync(learner).equals(stub))
+        writeFileSync(learner, `${stub.toString('utf8')}// ${student(i)}\n`);
     }
   }
 }
