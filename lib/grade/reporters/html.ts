@@ -90,7 +90,7 @@ const MARK: Record<ExerciseGrade['status'], string> = {
 };
 
 function heat(g: ExerciseGrade): string {
-  if (g.status === 'missing') return '#eee';
+  if (g.status === 'missing' || g.untouched) return '#eee';
   if (g.status === 'withheld') return '#e6d5f5';
   const share = g.points ? g.score / g.points : 0;
   // Red (0) to green (120) through yellow.
