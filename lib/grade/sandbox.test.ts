@@ -1,5 +1,5 @@
-// The sandbox's limits within an exercise: loading a test file, like a test, has its own limit
-// in CPU time, below the exercise's; a synchronous loop there is stopped at it.
+// The sandbox's limits within an exercise: loading its files, like a test, has its own limit in
+// CPU time, below the exercise's; a synchronous loop there is stopped at it.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ function stage(name: string, change: (source: string) => string, ids = ['05-send
   return { scratch, kataDir };
 }
 
-it('stops a loop while loading at the step limit, not the exercise limit', async () => {
+it("stops a loop while loading at the loading limit, not a test's or the exercise's", async () => {
   const { scratch, kataDir } = stage('load', (source) => `${source}\nfor (;;) {}\n`);
   const started = performance.now();
   const result = await runSandboxed({
@@ -35,7 +35,7 @@ it('stops a loop while loading at the step limit, not the exercise limit', async
     kataDir,
     exercises: ['05-send'],
     timeoutMs: 120_000,
-    stepMs: 1500,
+    loadMs: 1500,
     skipTests: [],
     onEvent: () => {},
   });

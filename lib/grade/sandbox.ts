@@ -36,6 +36,12 @@ export const MIN_WALL_MS = 60_000;
 
 /** The wall-clock backstop for a CPU-time limit. */
 export const wallLimit = (timeoutMs: number) => Math.max(WALL_FACTOR * timeoutMs, MIN_WALL_MS);
+/**
+ * CPU time that loading an exercise's files (its test file, the learner's module, the test
+ * helpers) may take. A kata file loads in a fraction of a second, so a top-level loop is stopped
+ * well before a test's timeout would stop it.
+ */
+export const LOAD_MS = 5000;
 /** How often the CPU time of a running exercise is read. */
 const CPU_POLL_MS = 200;
 
@@ -143,11 +149,10 @@ export interface RunOptions {
   onEvent: (event: ChildEvent) => void;
   /** Heap cap, MiB (default HEAP_MB). */
   heapMb?: number;
-  /**
-   * CPU time that loading a test file may take, and a test without a timeout of its own (default:
-   * the pack's test timeout).
-   */
+  /** CPU time a test without a timeout of its own may take (default: the pack's test timeout). */
   stepMs?: number;
+  /** CPU time that loading an exercise's files may take (default LOAD_MS, at most `stepMs`). */
+  loadMs?: number;
   /** Aborts the run (Ctrl-C): the child is killed, the result says `aborted`. */
   signal?: AbortSignal;
 }
@@ -292,8 +297,9 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
     };
     /**
      * Starts the exercise's limit: CPU time of the tree, a wall-clock backstop. Within it, each
-     * step (loading the test file, then each test) has its test timeout in CPU time, as vitest
-     * gives a test that awaits; a synchronous loop is out of vitest's reach, so it is stopped here.
+     * step has its own limit in CPU time: loading the files LOAD_MS, each test its test timeout, as
+     * vitest gives a test that awaits; a synchronous loop is out of vitest's reach, so it is
+     * stopped here.
      */
     const armLimit = (exercise: string) => {
       const start = CPU_TIME ? treeCpuMs(child.pid!) : undefined;
@@ -316,7 +322,10 @@ export function runSandboxed(options: RunOptions): Promise<RunResult> {
       );
       mine = armed;
       if (start === undefined) return;
-      step = { startMs: start, limitMs: Math.min(stepMs, options.timeoutMs) };
+      step = {
+        startMs: start,
+        limitMs: Math.min(options.loadMs ?? LOAD_MS, stepMs, options.timeoutMs),
+      };
       /** The limit the exercise is past now, if any. */
       const over = () => {
         const now = treeCpuMs(child.pid!);
