@@ -222,16 +222,11 @@ async function gradeSubmission(
   const reported = new Set<string>();
   // Exercises handed in as the pack's stub, untouched: graded once per class, not once per student.
   const untouched = stubs ? present.filter((e) => stubs.isStub(e, kataDir, staged.files)) : [];
-  const stubGrades = untouched.length
+  /** Their grades, from the stubs' run: an exercise without one is run like any other. */
+  const reused = untouched.length
     ? await stubs!.grades(untouched.map((e) => e.id))
     : new Map<string, ExerciseGrade>();
   if (options.signal?.aborted) return undefined;
-  const reused = new Map(
-    untouched.flatMap((e) => {
-      const grade = stubGrades.get(e.id);
-      return grade ? [[e.id, grade] as const] : [];
-    }),
-  );
   const gradeOf = (exercise: Exercise): ExerciseGrade => {
     const grade =
       reused.get(exercise.id) ??

@@ -3,10 +3,10 @@
  *
  * It keeps the permission model in any worker learner code starts (keep-permissions.ts).
  *
- * And before each test, it writes the test's full
- * name to the progress channel (fd 3) at once. vitest's own reports leave the worker in batches,
- * so when a test loops forever they never leave; this line does, and the grader can name the test
- * that hung and skip it when it runs the rest of the exercise again.
+ * And before each test, it writes the test's full name to the progress channel (fd 3) at once.
+ * vitest's own reports leave the worker in batches, so when a test loops forever they never leave;
+ * this line does, and the grader can name the test that hung and skip it when it runs the rest of
+ * the exercise again.
  *
  * And it counts what the worker prints (console and process streams): past FLOOD_BYTES it drops
  * the rest and says so on the channel at once, and the grader stops the exercise as a flood.
@@ -30,32 +30,24 @@ const write = writeSync;
 const tag = process.env.KATA_GRADE_PROGRESS_TAG;
 const CHANNEL = 3;
 
+/** Writes one hint to the progress channel, on a line of its own. */
+function signal(hint: object): void {
+  try {
+    write(CHANNEL, `\n${tag}${JSON.stringify(hint)}\n`);
+  } catch {
+    // The channel is gone: the grader will say the run died.
+  }
+}
+
 if (tag) {
   // The worker is up: the exercise's time limit starts now, before learner code loads.
-  try {
-    write(CHANNEL, `\n${tag}${JSON.stringify({ type: 'ready' })}\n`);
-  } catch {
-    // As below.
-  }
-  countOutput(() => {
-    try {
-      write(CHANNEL, `\n${tag}${JSON.stringify({ type: 'flood' })}\n`);
-    } catch {
-      // As below.
-    }
-  });
+  signal({ type: 'ready' });
+  countOutput(() => signal({ type: 'flood' }));
   beforeEach((context) => {
     const names: string[] = [context.task.name];
     for (let s = context.task.suite; s && !('filepath' in s); s = s.suite) names.unshift(s.name);
-    try {
-      write(
-        CHANNEL,
-        // With its own timeout, which the grader applies to a synchronous loop in CPU time.
-        `\n${tag}${JSON.stringify({ type: 'test-start', name: names.join(' > '), timeoutMs: context.task.timeout })}\n`,
-      );
-    } catch {
-      // The channel is gone: the grader will say the run died.
-    }
+    // With its own timeout, which the grader applies to a synchronous loop in CPU time.
+    signal({ type: 'test-start', name: names.join(' > '), timeoutMs: context.task.timeout });
   });
 }
 
@@ -75,10 +67,12 @@ function countOutput(onFlood: () => void): void {
       configurable: true,
       writable: true,
       value(this: NodeJS.WritableStream, chunk: unknown, ...rest: unknown[]) {
-        const size = (chunk as { length?: unknown } | null)?.length;
-        printed += typeof size === 'number' ? size : 0;
+        const length = (chunk as { length?: unknown } | null)?.length;
+        const size = typeof length === 'number' ? length : 0;
+        printed += size;
         if (printed <= FLOOD_BYTES) return Reflect.apply(original, this, [chunk, ...rest]);
-        if (printed - (typeof size === 'number' ? size : 0) <= FLOOD_BYTES) onFlood();
+        // Only the write that crosses the cap says so.
+        if (printed - size <= FLOOD_BYTES) onFlood();
         return true;
       },
     });

@@ -13,6 +13,7 @@ import {
   type SubmissionGrade,
 } from '../../model.ts';
 import type { Reporter } from './index.ts';
+import { cellText, fmt, LEGEND } from './marks.ts';
 
 export const htmlReporter: Reporter = {
   description: 'report.html: heatmap, histogram, what to teach again, per-student details',
@@ -65,8 +66,7 @@ function heatmap(report: GradeReport): string {
       if (!g) return '<td class="cell none">·</td>';
       const share = g.points ? g.score / g.points : 0;
       const tip = `${g.id}: ${g.status}, ${fmt(g.score)}/${g.points}${g.reason ? ` — ${g.reason}` : ''}`;
-      const mark = g.untouched ? ' N' : MARK[g.status];
-      return `<td class="cell ${g.status}" style="background:${heat(g)}" title="${esc(tip)}" data-exercise="${esc(g.id)}" data-score="${g.score}" data-share="${share.toFixed(2)}">${g.status === 'missing' ? '-' : `${fmt(g.score)}${mark}`}</td>`;
+      return `<td class="cell ${g.status}" style="background:${heat(g)}" title="${esc(tip)}" data-exercise="${esc(g.id)}" data-score="${g.score}" data-share="${share.toFixed(2)}">${cellText(g, ' ')}</td>`;
     });
     const total =
       s.status === 'error'
@@ -76,18 +76,8 @@ function heatmap(report: GradeReport): string {
   });
   return `<table class="heatmap" id="heatmap"><thead><tr><th>student</th>${head}<th>total / ${report.maxScore}</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
-<p class="legend">Cell: points earned. T timeout, C crashed, W withheld by the checker, N not started (the stub, unchanged), - missing.</p>`;
+<p class="legend">Cell: points earned. ${LEGEND}.</p>`;
 }
-
-const MARK: Record<ExerciseGrade['status'], string> = {
-  passed: '',
-  partial: '',
-  failed: '',
-  timeout: ' T',
-  crashed: ' C',
-  missing: '',
-  withheld: ' W',
-};
 
 function heat(g: ExerciseGrade): string {
   if (g.status === 'missing' || g.untouched) return '#eee';
@@ -215,8 +205,6 @@ function student(s: SubmissionGrade, i: number): string {
   const total = s.status === 'error' ? 'error' : `${fmt(s.score)}/${s.maxScore}`;
   return `<section class="student" id="student-${i}"><h3>${esc(s.student)}: ${total}</h3>\n${parts.join('\n')}</section>`;
 }
-
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 /** Text as HTML: the five characters that could open markup or leave an attribute. */
 export function esc(text: string): string {

@@ -5,16 +5,7 @@
 import pc from 'picocolors';
 import type { ExerciseGrade, GradeReport, SubmissionGrade } from '../../model.ts';
 import type { Reporter } from './index.ts';
-
-const MARK: Record<ExerciseGrade['status'], string> = {
-  passed: '',
-  partial: '',
-  failed: '',
-  timeout: 'T',
-  crashed: 'C',
-  missing: '-',
-  withheld: 'W',
-};
+import { cellText, fmt, LEGEND } from './marks.ts';
 
 const COLOUR: Record<ExerciseGrade['status'], (s: string) => string> = {
   passed: pc.green,
@@ -63,11 +54,7 @@ export function renderTable(report: GradeReport): string {
         .trimEnd(),
     );
   }
-  lines.push(
-    pc.dim(
-      'score per exercise; T timeout, C crashed, W withheld by the checker, N not started (the stub, unchanged), - missing',
-    ),
-  );
+  lines.push(pc.dim(`score per exercise; ${LEGEND}`));
   lines.push(...typeErrorLines(report));
   if (report.interrupted)
     lines.push(pc.yellow('interrupted: only the submissions above were graded'));
@@ -106,12 +93,10 @@ const oneLine = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…
 function cell(s: SubmissionGrade, id: string): string {
   const g = s.exercises.find((e) => e.id === id);
   if (!g) return pc.dim('·');
-  const mark = g.untouched ? 'N' : MARK[g.status];
-  const text = g.status === 'missing' ? '-' : `${fmt(g.score)}${mark}`;
+  const text = cellText(g, '');
   return g.untouched ? pc.dim(text) : COLOUR[g.status](text);
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
 
 /** Progress while grading: a bar on a terminal, a line per submission otherwise. */
