@@ -163,7 +163,8 @@ function student(s: SubmissionGrade, i: number): string {
         `<li class="warning">type error (costs nothing) ${esc(t.file)}:${t.line}:${t.column}${t.code ? ` TS${t.code}` : ''}: ${esc(t.message)}</li>`,
     );
     if (e.status === 'passed' && !typeErrors.length) continue;
-    // Every test of a stub fails: listing them tells the instructor nothing the reason does not.
+    // A stub fails every test and meets none of the checker's rules: listing them tells the
+    // instructor nothing the reason does not.
     const failures = (e.untouched ? [] : e.tests)
       .filter((t) => t.state === 'failed')
       .map(
@@ -174,7 +175,7 @@ function student(s: SubmissionGrade, i: number): string {
               : ''
           }</li>`,
       );
-    const findings = e.findings.map(
+    const findings = (e.untouched ? [] : e.findings).map(
       (f) =>
         `<li class="finding ${f.severity}">${esc(f.rule)} (${f.severity}) ${esc(f.file)}:${f.line}: ${esc(f.message)}</li>`,
     );

@@ -124,6 +124,16 @@ describe('the data behind the page', () => {
         state: 'failed' as const,
         failure: { message: 'not implemented', stub: true },
       })),
+      findings: [
+        {
+          rule: 'generator-function',
+          severity: 'essential',
+          file: '02-beta/beta.ts',
+          line: 1,
+          column: 1,
+          message: 'not a generator function',
+        },
+      ],
       untouched: true,
     };
     // Only ada tried 02-beta, and she failed none of its tests.
@@ -132,7 +142,11 @@ describe('the data behind the page', () => {
       attempted: 1,
       tests: [],
     });
-    expect(renderHtml(stubbed)).toMatch(/data-exercise="02-beta"[^>]*>0 N<\/td>/);
+    const html = renderHtml(stubbed);
+    expect(html).toMatch(/data-exercise="02-beta"[^>]*>0 N<\/td>/);
+    // bob's section: the heading with its reason, no list of what a stub is bound to fail.
+    const section = html.slice(html.indexOf('id="student-1"'), html.indexOf('id="student-2"'));
+    expect(section).toMatch(/<h4>02-beta: failed, 0\/20[^<]*<\/h4>(?!<ul>)/);
   });
 });
 
